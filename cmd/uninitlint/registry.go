@@ -1,0 +1,27 @@
+package main
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uninitlint/uninitlint/passes/escape"
+)
+
+// A registered analyzer, with what the driver needs to know of it beyond the analyzer itself.
+type registered struct {
+	analyzer *analysis.Analyzer
+	since    string // the version that introduced it
+}
+
+// analyzers is the one registry of uninitlint's passes. Per-check metadata (names, docs,
+// versions) lives in internal/checks.
+var analyzers = []registered{
+	{escape.Analyzer, "v0.1.0"},
+}
+
+func registry() []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(analyzers))
+	for i, r := range analyzers {
+		out[i] = r.analyzer
+	}
+	return out
+}

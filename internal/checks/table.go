@@ -1,0 +1,130 @@
+package checks
+
+// All is the table of checks. Order is the documentation's order.
+var All = []Check{
+	{
+		Name:  "use-after-free",
+		Pass:  "escape",
+		Title: "memory used after it was freed or unmapped",
+		Text: `A pointer, slice or string into memory released by C.free, syscall.Munmap, unix.Munmap, or a
+function whose summary says it frees its argument (a user Free method that calls C.free) is
+dereferenced, indexed, copied, viewed with unsafe.Slice or unsafe.String, or passed to a function
+that reads it. The memory may already belong to another allocation: the read returns another
+object's data and a write corrupts it.
+
+The check reports only when the memory is freed on every path that reaches the use; a call the
+model cannot see into, which may reinitialize what it receives, ends what it knows.`,
+		Bad: `p := C.malloc(16)
+C.free(p)
+return *(*byte)(p) // use after free`,
+		Good: `p := C.malloc(16)
+defer C.free(p)
+return *(*byte)(p)`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "double-free",
+		Pass:  "escape",
+		Title: "memory freed twice",
+		Text: `The same block is released twice, directly or through functions whose summaries free it
+(a Free method called twice, C.free after a Munmap, sync.Pool.Put of an object already put).
+Allocators corrupt their free lists on a double free; a pool hands the same buffer to two users.`,
+		Bad: `b := manual.New(n)
+manual.Free(b)
+manual.Free(b) // double free`,
+		Good: `b := manual.New(n)
+manual.Free(b)
+b = nil`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "use-after-grow",
+		Pass:  "escape",
+		Title: "a view of a vector's memory used after the vector may have grown",
+		Text: `A pointer or slice into memory that a call may reallocate (C.realloc, a Push or Reserve of
+runtime/vec.Raw, any method whose summary says it may reallocate what its receiver owns) is used
+after that call. When the vector grows, its elements move and the old view dangles. The check
+reports even when the growth happens only on some paths: holding the view across the call is the
+bug.`,
+		Bad: `s := r.Slice()
+r.Push(x)
+_ = s[0] // s may point into freed memory`,
+		Good: `r.Push(x)
+s := r.Slice()
+_ = s[0]`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "use-after-put",
+		Pass:  "escape",
+		Title: "a buffer used after it was returned to a sync.Pool",
+		Text: `After sync.Pool.Put the object belongs to the pool, which may hand it to another goroutine at
+once. Reading it, or a slice or string aliasing it (unsafe.String over a pooled []byte), reads
+another request's data; writing it corrupts that request.`,
+		Bad: `buf := pool.Get().(*bytes.Buffer)
+pool.Put(buf)
+return buf.Bytes() // the buffer is someone else's now`,
+		Good: `buf := pool.Get().(*bytes.Buffer)
+out := bytes.Clone(buf.Bytes())
+pool.Put(buf)
+return out`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "dangling-escape",
+		Pass:  "escape",
+		Title: "a view of memory the function frees is returned or stored",
+		Text: `A pointer, slice or string into memory that the same function frees (typically with
+defer C.free(p)) is returned, stored in a global or in memory reachable from a parameter, or sent
+on a channel. The deferred free runs as the function returns, so the caller receives a dangling
+view.`,
+		Bad: `p := C.CString(s)
+defer C.free(unsafe.Pointer(p))
+return unsafe.Slice((*byte)(unsafe.Pointer(p)), len(s)) // freed on return`,
+		Good: `p := C.CString(s)
+defer C.free(unsafe.Pointer(p))
+return C.GoBytes(unsafe.Pointer(p), C.int(len(s))) // a Go copy`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "go-pointer-in-c-memory",
+		Pass:  "escape",
+		Title: "a Go pointer stored in memory the garbage collector does not scan",
+		Text: `A pointer to Go memory (or a string, slice or interface holding one) is stored into C-allocated
+or mmap'd memory. The garbage collector does not scan that memory, so it may free the referent
+while the C memory still points to it; the cgo pointer rules forbid it.`,
+		Bad: `n := (*node)(C.malloc(C.size_t(unsafe.Sizeof(node{}))))
+n.name = &goString // the GC cannot see this pointer`,
+		Good: `n := (*node)(C.malloc(C.size_t(unsafe.Sizeof(node{}))))
+n.id = id // only pointer-free data in C memory`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "uintptr-held",
+		Pass:  "escape",
+		Title: "an address kept in a uintptr and converted back to a pointer",
+		Text: `unsafe.Pointer rule 3 allows uintptr(p) arithmetic only within one expression:
+unsafe.Pointer(uintptr(p) + off). An address kept in a uintptr variable is an integer to the
+garbage collector, which neither keeps the object alive nor updates the address when it moves a
+stack. Converting it back later yields a pointer to memory that may be gone. Addresses of C or
+mmap'd memory, which never moves, and uintptr arguments of system calls are not reported.`,
+		Bad: `u := uintptr(unsafe.Pointer(&x))
+runtime.GC()
+p := (*int)(unsafe.Pointer(u)) // x may have moved or been freed`,
+		Good: `p := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + 0))`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "reflect-header",
+		Pass:  "escape",
+		Title: "a reflect.SliceHeader or StringHeader built as a value",
+		Text: `unsafe.Pointer rule 6: a reflect.SliceHeader or StringHeader is valid only as a view of an
+actual slice or string, (*reflect.SliceHeader)(unsafe.Pointer(&s)). A header declared as a value
+holds its Data as a plain uintptr, which does not keep the object alive. Use unsafe.Slice or
+unsafe.String instead.`,
+		Bad: `h := reflect.SliceHeader{Data: uintptr(unsafe.Pointer(&a[0])), Len: n, Cap: n}
+s := *(*[]byte)(unsafe.Pointer(&h))`,
+		Good: `s := unsafe.Slice(&a[0], n)`,
+		Since: "v0.1.0",
+	},
+}

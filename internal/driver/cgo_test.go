@@ -1,0 +1,19 @@
+//go:build cgo
+
+package driver_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCgo checks that findings in a file that uses cgo are reported, although the
+// analyzers see it through cgo's generated output.
+func TestCgo(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := uninitlint(t, "./cgo")
+	want := "cgo/cgo.go:12:2: call of bad (declared on line 9)\n"
+	if code != 3 || !strings.HasPrefix(stdout, want) {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant exit 3 and %q", code, stdout, stderr, want)
+	}
+}

@@ -1,0 +1,130 @@
+// Package driver is the uninitlint command: it runs a registry of analyzers either as a
+// go vet tool or standalone over package patterns.
+//
+// # Under go vet
+//
+// When invoked by go vet -vettool=$(which uninitlint), with -V=full, with -flags, or with
+// a compilation unit's .cfg file as its last argument, Main hands over to
+// [unitchecker.Main], which speaks that protocol (go vet always passes -json and prints
+// the findings itself). The driver then sees one package at a time and cannot tell which
+// files are generated from a whole-program view, so analyzers that must stay silent in
+// generated files check [go/ast.IsGenerated] themselves.
+//
+// # Standalone
+//
+//	uninitlint [-json] [-test=false] [-c N] [-NAME[=false]] [-NAME.FLAG=V] packages...
+//
+// loads the packages and their dependencies from source with
+// [golang.org/x/tools/go/packages.Load], including tests by default as go vet and
+// staticcheck do, and runs the analyzers with [checker.Analyze]. The -NAME flags select analyzers as multichecker's do: if any is
+// true, only those run; otherwise those set false are dropped.
+//
+// Findings go to stdout, as staticcheck prints them (go vet uses stderr), sorted by file,
+// line, column, analyzer and message, without the duplicates that a package and its test
+// variant produce, and without those in generated files (analyzers still run on those, for
+// facts). In text, a finding is go vet's "file:line:col: message", with the file relative
+// to the current directory when under it, followed by one indented line
+// "\tfile:line:col: message" per related position (the "freed here" witnesses). With -c N
+// each position is followed by its source lines and N lines around them. With -json, the
+// findings and analyzer errors are one JSON tree in the shape go vet -json prints.
+//
+// Errors go to stderr: a package that fails to load or type-check is named with its
+// errors and is not analyzed (nor is any package that imports it), since conclusions
+// drawn from missing types would be wrong; an analyzer that fails or panics on a package
+// is named with that package, and the others carry on.
+//
+// The exit code is 0 when the run is clean, 3 when there are findings, 1 on any error,
+// and 2 for a bad command line. Errors take precedence over findings, with or without
+// -json: a run that could not look at every package has not shown that code clean, and
+// a script that only checks for 3 must not take it for a partial success.
+package driver
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+// progname prefixes the driver's error messages.
+const progname = "uninitlint"
+
+// Exit codes of the standalone driver (flag errors exit 2, as package flag does).
+const (
+	exitClean    = 0 // no findings and no errors
+	exitError    = 1 // a package failed to load or type-check, or an analyzer failed
+	exitFindings = 3 // findings, and no errors
+)
+
+// Main runs analyzers as the uninitlint command, under go vet or standalone as its
+// arguments say (see the package documentation), and exits; it never returns.
+//
+// Main replaces the Run function of the analyzers, and of every analyzer they require,
+// so that a failure names the analyzer and the package and a panic becomes such a
+// failure instead of a crash: it owns the process until it exits.
+func Main(analyzers ...*analysis.Analyzer) {
+	if err := analysis.Validate(analyzers); err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+		os.Exit(exitError)
+	}
+	contain(analyzers)
+	if isVettool(os.Args[1:]) {
+		unitchecker.Main(analyzers...) // exits
+	}
+	os.Exit(standalone(os.Args[1:], analyzers))
+}
+
+// isVettool reports whether args are those of the protocol that go vet -vettool speaks
+// to its tool: the -V=full and -flags handshakes, then one run per compilation unit with
+// the unit's .cfg file as the last argument, after flags such as -json. unitchecker.Main
+// accepts exactly these.
+func isVettool(args []string) bool {
+	for _, arg := range args {
+		switch arg {
+		case "-V=full", "--V=full", "-flags", "--flags":
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// standalone runs the analyzers over the packages that args name, prints what they find
+// and returns the exit code.
+func standalone(args []string, analyzers []*analysis.Analyzer) int {
+	opts := parseFlags(args, analyzers)
+	pkgs, err := load(opts.patterns, opts.tests)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+		return exitError
+	}
+	broken := packageErrors(pkgs)
+	for _, line := range broken {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, line)
+	}
+	graph, err := checker.Analyze(opts.analyzers, wellTyped(pkgs), nil)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+		return exitError
+	}
+	r := newReport(graph, generatedFiles(pkgs))
+	if err := r.print(os.Stdout, os.Stderr, opts); err != nil {
+		fmt.Fprintf(os.Stderr, "%s: print findings: %v\n", progname, err)
+		return exitError
+	}
+	return exitCode(len(broken) > 0 || len(r.failures) > 0, len(r.findings) > 0)
+}
+
+// exitCode returns the exit code of a run that had errors or findings: errors take
+// precedence (see the package documentation).
+func exitCode(hasErrors, hasFindings bool) int {
+	switch {
+	case hasErrors:
+		return exitError
+	case hasFindings:
+		return exitFindings
+	}
+	return exitClean
+}

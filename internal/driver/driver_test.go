@@ -1,0 +1,123 @@
+package driver_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOutput checks the text and JSON output against testdata/*.golden.
+func TestOutput(t *testing.T) {
+	t.Parallel()
+	packages := []string{"./clean", "./finds", "./gen"}
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"text", packages, 3},
+		{"json", append([]string{"-json"}, packages...), 3},
+		{"context", []string{"-c=1", "./finds"}, 3},
+		{"notest", []string{"-test=false", "./finds"}, 3},
+		{"disabled", []string{"-badcall=false", "./finds"}, 0},
+		{"only", []string{"-panicky", "./finds"}, 0},
+	}
+	for _, test := range tests {
+		t.Run(test.name, func(t *testing.T) {
+			t.Parallel()
+			stdout, stderr, code := uninitlint(t, test.args...)
+			if code != test.code || stderr != "" {
+				t.Errorf("exit %d, stderr %q; want exit %d, no stderr", code, stderr, test.code)
+			}
+			// JSON positions are absolute, as in x/tools.
+			checkGolden(t, test.name, strings.ReplaceAll(stdout, modDir(t), "$MOD"))
+		})
+	}
+}
+
+// TestErrors checks that errors are named on stderr and exit 1, even beside findings.
+func TestErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		args   []string
+		stderr string // what stderr must hold
+		stdout string // what stdout must hold; if empty, stdout must be
+	}{
+		{"typeerr", []string{"./typeerr"},
+			"uninitlint: example.com/mod/typeerr: type error: typeerr/typeerr.go:9:2: undefined: undefined\n", ""},
+		{"panic", []string{"./boom"},
+			"uninitlint: analyzer panicky on package example.com/mod/boom: panic: kaboom\ngoroutine ",
+			"boom/boom.go:8:2: call of bad (declared on line 5)\n"},
+		{"jsonpanic", []string{"-json", "./boom"},
+			"", `"error": "analyzer panicky on package example.com/mod/boom: panic: kaboom\ngoroutine `},
+		{"all", []string{"./..."},
+			"uninitlint: analyzer panicky on package example.com/mod/boom: panic: kaboom\n",
+			"finds/finds.go:8:2: call of bad (declared on line 5)\n"},
+		{"nomatch", []string{"./nonexistent"}, "uninitlint: ./nonexistent: error: ", ""},
+	}
+	for _, test := range tests {
+		t.Run(test.name, func(t *testing.T) {
+			t.Parallel()
+			stdout, stderr, code := uninitlint(t, test.args...)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.Contains(stderr, test.stderr) {
+				t.Errorf("stderr does not contain %q:\n%s", test.stderr, stderr)
+			}
+			if !strings.Contains(stdout, test.stdout) || test.stdout == "" && stdout != "" {
+				t.Errorf("stdout does not contain %q, or is not empty:\n%s", test.stdout, stdout)
+			}
+		})
+	}
+}
+
+// TestUsage checks that a run without packages is a usage error.
+func TestUsage(t *testing.T) {
+	t.Parallel()
+	_, stderr, code := uninitlint(t)
+	if code != 2 || !strings.HasPrefix(stderr, "usage: ") {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and usage", code, stderr)
+	}
+}
+
+// TestGenerated checks that generated files get no findings, beside a file that does.
+func TestGenerated(t *testing.T) {
+	t.Parallel()
+	stdout, _, code := uninitlint(t, "./gen")
+	if code != 3 || !strings.Contains(stdout, "gen/hand.go:") || strings.Contains(stdout, "gen/gen.go:") {
+		t.Errorf("exit %d, stdout:\n%s\nwant exit 3 and findings in gen/hand.go only", code, stdout)
+	}
+}
+
+// TestDeterministic checks that two runs print the same bytes, although the checker
+// analyzes packages in parallel.
+func TestDeterministic(t *testing.T) {
+	t.Parallel()
+	for _, format := range []string{"-json=false", "-json=true"} {
+		args := []string{format, "./clean", "./finds", "./gen", "./typeerr"}
+		stdout1, stderr1, _ := uninitlint(t, args...)
+		stdout2, stderr2, _ := uninitlint(t, args...)
+		if stdout1 != stdout2 || stderr1 != stderr2 {
+			t.Errorf("%s: two runs differ:\n%s%s\nand\n%s%s", format, stdout1, stderr1, stdout2, stderr2)
+		}
+	}
+}
+
+// TestVettool runs the driver end to end under go vet -vettool.
+func TestVettool(t *testing.T) {
+	t.Parallel()
+	cmd := command(t, "go", "vet", "-vettool="+testBinary(t), "./finds")
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Errorf("go vet succeeded, want findings")
+	}
+	for _, want := range []string{
+		"finds/finds.go:8:2: call of bad (declared on line 5)",
+		"finds/finds_test.go:5:2: call of bad (declared on line 5)",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("go vet output does not contain %q:\n%s", want, out)
+		}
+	}
+}

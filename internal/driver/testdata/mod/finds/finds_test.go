@@ -1,0 +1,6 @@
+package finds
+
+// g is found only with -test (the default).
+func g() {
+	bad()
+}

@@ -1,0 +1,385 @@
+package memmodel
+
+import (
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// call applies a call's effects: the uses, kills and writes its callee's summary declares, and
+// the root of its result. A deferred call's kills happen when the function returns; until then
+// they are pending, which is what a view returned past `defer C.free(p)` is checked against.
+func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCommon, deferred bool) {
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		fa.builtin(s, instr, b, c.Args)
+		return
+	}
+	sum, inputs, via := fa.callee(c)
+	if sum == nil {
+		// Deliberate silence: a call the model cannot see into may free, reallocate or
+		// reinitialize what its arguments reach, so nothing they reach stays known.
+		fa.opaque(s, c)
+		return
+	}
+	if !deferred {
+		fa.callUses(s, instr, sum, inputs, via)
+	}
+	for _, pk := range sum.Kills {
+		fa.applyKill(s, instr, inputs, pk, callVia(via, pk), deferred)
+	}
+	for _, w := range sum.Writes {
+		if sk, ok := fa.inputSlot(s, inputs, w); ok {
+			delete(s.slots, sk)
+			delete(s.objKilled, fa.owned(sk))
+		}
+	}
+	if v := instr.Value(); v != nil && !deferred {
+		if _, isTuple := v.Type().(interface{ Len() int }); isTuple {
+			fa.calls[v] = callInfo{sum, inputs}
+		} else {
+			fa.result(s, v, callInfo{sum, inputs}, 0)
+		}
+	}
+}
+
+// callVia names the callee in messages: an anonymous function (cgo's wrapper of C.free among
+// them) is named by what it calls.
+func callVia(via string, pk PathKill) string {
+	if via == "" {
+		return pk.Via
+	}
+	return via
+}
+
+func (fa *funcAnalysis) callUses(s *state, instr ssa.CallInstruction, sum *Summary, inputs []ssa.Value, via string) {
+	op := "call to " + via
+	if via == "" {
+		op = "call"
+	}
+	for _, i := range sum.Uses {
+		if i < len(inputs) {
+			fa.use(s, inputs[i], instr, op)
+		}
+	}
+	if sum.UsesAll {
+		for _, in := range inputs {
+			fa.use(s, in, instr, op)
+		}
+	}
+}
+
+// callee resolves a call to the summary of what it calls and the values standing for the
+// callee's inputs (arguments, then a closure's bindings). via names the callee for messages;
+// it is empty for anonymous functions.
+//
+//	t2 = make closure f$1 [t0]    cgo's wrapper of C.free(p): f$1 loads p from the cell t0
+//	t3 = t2()
+func (fa *funcAnalysis) callee(c *ssa.CallCommon) (*Summary, []ssa.Value, string) {
+	if c.IsInvoke() {
+		return nil, nil, ""
+	}
+	switch v := c.Value.(type) {
+	case *ssa.Function:
+		return fa.b.summaryOf(v), c.Args, displayName(v)
+	case *ssa.MakeClosure:
+		fn := v.Fn.(*ssa.Function)
+		return fa.b.summaryOf(fn), append(append([]ssa.Value{}, c.Args...), v.Bindings...), displayName(fn)
+	case *ssa.Call:
+		// cgo's deferred form: `defer C.free(p)` becomes a call of the closure that an
+		// immediately invoked closure returns.
+		sum, inputs, _ := fa.callee(v.Common())
+		if sum == nil || len(sum.ClosureKills) == 0 {
+			return nil, nil, ""
+		}
+		return &Summary{Kills: sum.ClosureKills}, inputs, ""
+	}
+	return nil, nil, ""
+}
+
+// displayName names a function as a user reads it: C.free for cgo's _Cfunc_free, pkg.F,
+// pkg.(*T).M; "" for an anonymous function.
+func displayName(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		return ""
+	}
+	name := fn.Name()
+	if c, ok := strings.CutPrefix(name, "_Cfunc_"); ok {
+		if c == "_CMalloc" {
+			c = "malloc"
+		}
+		return "C." + c
+	}
+	fn = originOf(fn)
+	if recv := fn.Signature.Recv(); recv != nil {
+		s := fn.String()
+		if i := strings.LastIndex(s, "/"); i >= 0 {
+			s = s[i+1:]
+		}
+		return strings.NewReplacer("(*", "", ")", "", "(", "").Replace(s)
+	}
+	if fn.Pkg != nil {
+		return fn.Pkg.Pkg.Name() + "." + name
+	}
+	return name
+}
+
+// opaque forgets what a call the model cannot see may change: the slots of every object whose
+// address it receives, and the kills recorded on what those slots point to.
+func (fa *funcAnalysis) opaque(s *state, c *ssa.CallCommon) {
+	args := c.Args
+	if c.IsInvoke() {
+		args = append([]ssa.Value{c.Value}, args...)
+	}
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		args = append(args, mc.Bindings...)
+	}
+	for _, a := range args {
+		if r := fa.rootOf(a); r != nil && r.obj != nil && r.obj != objTop {
+			fa.clearObject(s, r.obj)
+		}
+	}
+}
+
+// builtin handles the built-in functions that read memory: copy, append, and unsafe.Slice and
+// unsafe.String, which make a view over memory that must still be valid.
+func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Builtin, args []ssa.Value) {
+	switch b.Name() {
+	case "copy":
+		fa.use(s, args[0], instr, "copy")
+		fa.use(s, args[1], instr, "copy")
+	case "append":
+		fa.use(s, args[0], instr, "append")
+		if v := instr.Value(); v != nil {
+			fa.setObj(fa.ownRoot(v), fa.objOrTop(args[0]))
+		}
+	case "Slice":
+		fa.use(s, args[0], instr, "unsafe.Slice")
+	case "String":
+		fa.use(s, args[0], instr, "unsafe.String")
+	}
+}
+
+func (fa *funcAnalysis) objOrTop(v ssa.Value) *Object {
+	if r := fa.rootOf(v); r != nil && r.obj != nil {
+		return r.obj
+	}
+	return objTop
+}
+
+// inputSlot returns the slot whose content a path with Fields names at a call site: it follows
+// every dereference but the last through what the state knows the slots hold.
+func (fa *funcAnalysis) inputSlot(s *state, inputs []ssa.Value, p Path) (slotKey, bool) {
+	if len(p.Fields) == 0 || p.Input >= len(inputs) {
+		return slotKey{}, false
+	}
+	base := inputs[p.Input]
+	r := fa.rootOf(base)
+	if r == nil || r.obj == nil || r.obj == objTop || !isBaseOf(base, r) {
+		return slotKey{}, false
+	}
+	obj := r.obj
+	for i, f := range p.Fields {
+		sk := slotKey{obj, f}
+		if f >= 0 && p.Names[i] != "" {
+			fa.fieldNames[sk] = p.Names[i]
+		}
+		if i == len(p.Fields)-1 {
+			return sk, true
+		}
+		switch sv, known := s.slots[sk]; {
+		case !known:
+			obj = fa.owned(sk)
+		case sv.r != nil && sv.r.obj != nil && sv.r.obj != objTop:
+			obj = sv.r.obj
+		default:
+			return slotKey{}, false
+		}
+	}
+	return slotKey{}, false
+}
+
+// resolve finds what a path names at a call site: a root whose value it is, or an owned object
+// whose content it is.
+func (fa *funcAnalysis) resolve(s *state, inputs []ssa.Value, p Path) (*root, *Object) {
+	if p.Input >= len(inputs) {
+		return nil, nil
+	}
+	if len(p.Fields) == 0 {
+		return fa.rootOf(inputs[p.Input]), nil
+	}
+	sk, ok := fa.inputSlot(s, inputs, p)
+	if !ok {
+		return nil, nil
+	}
+	if sv, known := s.slots[sk]; known {
+		if sv.r != nil {
+			return sv.r, nil
+		}
+		if sv.obj != objTop {
+			return nil, sv.obj
+		}
+		return nil, nil
+	}
+	return nil, fa.owned(sk)
+}
+
+// applyKill performs (or, for a defer, schedules) one kill of a callee's summary.
+//
+// Deliberate silence: a free that may or may not happen (a conditional free in the callee) is
+// not applied; only reallocation, which makes every existing view suspect, counts when it may.
+func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.Value, pk PathKill, via string, deferred bool) {
+	if !pk.Must && pk.Kind != KillRealloc {
+		return
+	}
+	r, o := fa.resolve(s, inputs, pk.Path)
+	k := fa.killAt(callPos(instr), pk.Kind, via)
+	if deferred {
+		fa.deferKill(s, r, o, k)
+		return
+	}
+	if r != nil {
+		fa.killRoot(s, instr, r, k)
+	}
+	if o != nil {
+		fa.killObject(s, instr, o, k)
+	}
+}
+
+func (fa *funcAnalysis) deferKill(s *state, r *root, o *Object, k *kill) {
+	if r != nil {
+		s.deferred[r] = k
+		if p, ok := fa.pathOf(r); ok && k.kind != KillRealloc {
+			s.freed[p.key()] = freedPath{p, k} // it will be freed by the time the caller resumes
+		}
+	}
+	if o != nil {
+		s.deferredObj[o] = k
+	}
+}
+
+// killRoot kills r and, when r's object has a single live instance, every other root into it.
+func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *kill) {
+	if prev := s.dead[r]; prev != nil && !prev.vacuous {
+		fa.doubleKill(instr, r.obj, prev, k)
+	}
+	s.dead[r] = k
+	fa.sum.kill(fa, s, r, k)
+	if o := r.obj; o != nil && o != objTop && (o.Kind == KindOwned || !o.inLoop) {
+		fa.killObject(s, nil, o, k)
+	}
+}
+
+// killObject kills every root into o; for owned memory, loads from the slot that owns it are
+// born dead until the slot is written.
+func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k *kill) {
+	if instr != nil {
+		if prev := s.objKilled[o]; prev != nil && !prev.vacuous {
+			fa.doubleKill(instr, o, prev, k)
+		}
+		if p, ok := fa.objPath(o); ok && o.Kind == KindOwned {
+			fa.sum.killPath(s, p, k)
+		}
+	}
+	for _, rr := range fa.byObj[o] {
+		if rr.obj != o {
+			continue
+		}
+		if prev := s.dead[rr]; prev == nil || prev.vacuous {
+			s.dead[rr] = k
+		}
+	}
+	if o.Kind == KindOwned && k.kind != KillRealloc {
+		s.objKilled[o] = k
+	}
+}
+
+// doubleKill records a kill of memory already killed: a double free, a free after a Put.
+func (fa *funcAnalysis) doubleKill(instr ssa.Instruction, o *Object, prev, k *kill) {
+	if !fa.final || k.kind == KillRealloc && prev.kind == KillRealloc {
+		return
+	}
+	fa.event(Event{Kind: EvDoubleKill, Pos: callPos(instr), Op: k.via, Obj: o, Kill: k.export(), Prev: prev.export()})
+}
+
+// result gives a call's result of index i its root, from the callee's summary.
+func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
+	res := ci.sum.result(i)
+	switch {
+	case res.Fresh != 0:
+		r := fa.ownRoot(v)
+		desc := res.Desc
+		if desc == "" {
+			desc = "memory allocated by " + displayName(calleeFunc(v))
+		}
+		o := fa.newObject(v.(ssa.Instruction), res.Fresh, desc)
+		o.Uninit = res.Uninit
+		fa.setObj(r, o)
+		fa.newInstance(s, r)
+	case res.View:
+		fa.view(s, v, ci.inputs, res.ViewOf)
+	default:
+		r := fa.ownRoot(v)
+		fa.setObj(r, fa.newObject(v.(ssa.Instruction), KindOpaque, "memory of unknown origin"))
+		delete(s.dead, r)
+	}
+}
+
+func calleeFunc(v ssa.Value) *ssa.Function {
+	if e, ok := v.(*ssa.Extract); ok {
+		v = e.Tuple
+	}
+	if c, ok := v.(*ssa.Call); ok {
+		if fn := c.Call.StaticCallee(); fn != nil {
+			return fn
+		}
+	}
+	return nil
+}
+
+// view makes v a view of the memory path p names at the call: the same root when the model
+// knows it, else a fresh root into the owned object, dead if that memory is.
+func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) {
+	r, o := fa.resolve(s, inputs, p)
+	if r != nil {
+		fa.alias[v] = r
+		return
+	}
+	delete(fa.alias, v)
+	own := fa.ownRoot(v)
+	if o == nil {
+		fa.setObj(own, objTop)
+		delete(s.dead, own)
+		return
+	}
+	fa.setObj(own, o)
+	if sk, ok := fa.inputSlot(s, inputs, p); ok {
+		own.slot = &sk
+	}
+	fa.setDead(s, own, s.objKilled[o])
+}
+
+// killAt returns the canonical kill for a position, kind and callee, so that states of
+// successive sweeps compare equal.
+func (fa *funcAnalysis) killAt(pos token.Pos, kind KillKind, via string) *kill {
+	key := kill{pos: pos, kind: kind, via: via}
+	if k := fa.kills[key]; k != nil {
+		return k
+	}
+	k := &key
+	fa.kills[key] = k
+	return k
+}
+
+// callPos returns where a call is in the source. cgo rewrites C.free(p) into an immediately
+// invoked closure whose call has no useful column; the closure's own position is the C call's.
+func callPos(instr ssa.Instruction) token.Pos {
+	if c, ok := instr.(ssa.CallInstruction); ok {
+		if mc, ok := c.Common().Value.(*ssa.MakeClosure); ok {
+			if fn := mc.Fn.(*ssa.Function); fn.Pos().IsValid() {
+				return fn.Pos()
+			}
+		}
+	}
+	return instr.Pos()
+}

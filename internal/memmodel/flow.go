@@ -1,0 +1,309 @@
+package memmodel
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxSweeps bounds the fixpoint iteration of one function. The lattice has finite height, so it
+// is never reached on sound inputs; it guards against a bug in a transfer function turning into
+// a hang. A function that hits it is left without events or summary: silence, not noise.
+const maxSweeps = 64
+
+// funcAnalysis is the model's dataflow over one function.
+type funcAnalysis struct {
+	b      *builder
+	fn     *ssa.Function
+	inputs map[ssa.Value]int // parameters, then free variables -> input index
+
+	own        map[ssa.Value]*root // roots by the value that starts them
+	alias      map[ssa.Value]*root // loads and views that denote an already known root
+	byObj      map[*Object][]*root
+	objs       map[ssa.Instruction]*Object
+	ownedObjs  map[slotKey]*Object
+	fieldNames map[slotKey]string
+	inLoop     map[*ssa.BasicBlock]bool
+	calls      map[ssa.Value]callInfo // calls whose results Extract reads
+	kills      map[kill]*kill
+
+	out   map[*ssa.BasicBlock]*state
+	final bool // the last sweep, which records events and the summary
+
+	events  []Event
+	sum     summaryBuilder
+	invalid bool // hit maxSweeps
+}
+
+type callInfo struct {
+	sum    *Summary
+	inputs []ssa.Value
+}
+
+func newFuncAnalysis(b *builder, fn *ssa.Function) *funcAnalysis {
+	fa := &funcAnalysis{
+		b: b, fn: fn,
+		inputs: map[ssa.Value]int{}, own: map[ssa.Value]*root{}, alias: map[ssa.Value]*root{},
+		byObj: map[*Object][]*root{}, objs: map[ssa.Instruction]*Object{},
+		ownedObjs: map[slotKey]*Object{}, fieldNames: map[slotKey]string{},
+		inLoop: loopBlocks(fn), calls: map[ssa.Value]callInfo{}, kills: map[kill]*kill{}, out: map[*ssa.BasicBlock]*state{},
+	}
+	for i, p := range fn.Params {
+		fa.inputs[p] = i
+	}
+	for i, fv := range fn.FreeVars {
+		fa.inputs[fv] = len(fn.Params) + i
+	}
+	return fa
+}
+
+// solve runs the forward dataflow to its fixpoint, then one more sweep that records events.
+// Blocks are visited in dominator preorder, so every block but a loop header sees all its
+// predecessors' states on the first sweep.
+func (fa *funcAnalysis) solve() {
+	if len(fa.fn.Blocks) == 0 {
+		return
+	}
+	order := fa.fn.DomPreorder()
+	for sweep := 0; ; sweep++ {
+		if sweep == maxSweeps {
+			fa.invalid = true
+			return
+		}
+		if !fa.sweep(order) {
+			break
+		}
+	}
+	fa.final = true
+	fa.sweep(order)
+	if fa.fn.Recover != nil {
+		fa.block(fa.fn.Recover, newState())
+	}
+}
+
+// sweep visits every block once and reports whether any block's out state changed.
+func (fa *funcAnalysis) sweep(order []*ssa.BasicBlock) bool {
+	changed := false
+	for _, b := range order {
+		in := fa.entryState(b)
+		if in == nil {
+			continue // not reached yet
+		}
+		out := fa.block(b, in)
+		if old := fa.out[b]; old == nil || !old.equal(out) {
+			fa.out[b] = out
+			changed = true
+		}
+	}
+	return changed
+}
+
+// entryState joins the states on b's incoming edges, skipping predecessors not yet visited.
+func (fa *funcAnalysis) entryState(b *ssa.BasicBlock) *state {
+	if b.Index == 0 {
+		return newState()
+	}
+	var in *state
+	for i, p := range b.Preds {
+		e := fa.edgeState(p, b)
+		if e == nil {
+			continue
+		}
+		if in == nil {
+			in = e.clone()
+		} else {
+			in.join(e)
+		}
+		_ = i
+	}
+	if in != nil {
+		fa.phis(b, in)
+	}
+	return in
+}
+
+// phis gives each phi of b the join of its edges' objects, and makes it dead if every edge
+// brings a dead (or nil) value.
+func (fa *funcAnalysis) phis(b *ssa.BasicBlock, in *state) {
+	for _, instr := range b.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			return
+		}
+		if !isTracked(phi.Type()) {
+			continue
+		}
+		r := fa.ownRoot(phi)
+		var k *kill
+		first := true
+		for i, e := range phi.Edges {
+			es := fa.edgeState(b.Preds[i], b)
+			if es == nil {
+				continue
+			}
+			ek := nilKill
+			if er := fa.rootOf(e); er != nil {
+				fa.setObj(r, er.obj)
+				ek = es.dead[er]
+			}
+			if first {
+				k, first = ek, false
+			} else {
+				k = meetKill(k, ek)
+			}
+		}
+		fa.setDead(in, r, k)
+	}
+}
+
+// edgeState returns the state on the edge p -> b, refined by p's branch condition, or nil if p
+// has not been visited.
+func (fa *funcAnalysis) edgeState(p, b *ssa.BasicBlock) *state {
+	out := fa.out[p]
+	if out == nil {
+		return nil
+	}
+	x, nilOnTrue, ok := emptinessTest(p)
+	if !ok || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
+		return out
+	}
+	if (p.Succs[0] == b) != nilOnTrue {
+		return out
+	}
+	r := fa.rootOf(x)
+	if r == nil || out.dead[r] != nil {
+		return out
+	}
+	s := out.clone()
+	s.dead[r] = nilKill
+	if path, ok := fa.pathOf(r); ok {
+		if _, done := s.freed[path.key()]; !done {
+			s.freed[path.key()] = freedPath{path, nilKill}
+		}
+	}
+	return s
+}
+
+// emptinessTest recognizes a block ending in `if x == nil`, `if len(x) == 0`, `if cap(x) == 0`
+// (or their negations) and returns x and whether the true branch is the empty one.
+func emptinessTest(b *ssa.BasicBlock) (ssa.Value, bool, bool) {
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil, false, false
+	}
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return nil, false, false
+	}
+	x, y := cmp.X, cmp.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, y = y, x
+	}
+	c, ok := y.(*ssa.Const)
+	if !ok || !(c.IsNil() || (c.Value != nil && c.Value.String() == "0")) {
+		return nil, false, false
+	}
+	if call, ok := x.(*ssa.Call); ok && !c.IsNil() {
+		b, ok := call.Call.Value.(*ssa.Builtin)
+		if !ok || (b.Name() != "len" && b.Name() != "cap") {
+			return nil, false, false
+		}
+		x = call.Call.Args[0]
+	} else if !c.IsNil() {
+		return nil, false, false
+	}
+	return x, cmp.Op == token.EQL, true
+}
+
+func (fa *funcAnalysis) setDead(s *state, r *root, k *kill) {
+	if k == nil {
+		delete(s.dead, r)
+	} else {
+		s.dead[r] = k
+	}
+}
+
+// block runs the transfer functions of b's instructions over a copy of in.
+func (fa *funcAnalysis) block(b *ssa.BasicBlock, in *state) *state {
+	s := in.clone()
+	for _, instr := range b.Instrs {
+		fa.transfer(s, instr)
+	}
+	return s
+}
+
+// loopBlocks returns the blocks that lie on a cycle of fn's control flow graph (Tarjan's
+// strongly connected components, iteratively).
+func loopBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
+	n := len(fn.Blocks)
+	index, low := make([]int, n), make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int
+	res := map[*ssa.BasicBlock]bool{}
+	counter := 0
+	type frame struct{ v, next int }
+	for start := range n {
+		if index[start] >= 0 {
+			continue
+		}
+		work := []frame{{start, 0}}
+		index[start], low[start] = counter, counter
+		counter++
+		stack = append(stack, start)
+		onStack[start] = true
+		for len(work) > 0 {
+			f := &work[len(work)-1]
+			succs := fn.Blocks[f.v].Succs
+			if f.next < len(succs) {
+				w := succs[f.next].Index
+				f.next++
+				if index[w] < 0 {
+					index[w], low[w] = counter, counter
+					counter++
+					stack = append(stack, w)
+					onStack[w] = true
+					work = append(work, frame{w, 0})
+				} else if onStack[w] {
+					low[f.v] = min(low[f.v], index[w])
+				}
+				continue
+			}
+			v := f.v
+			work = work[:len(work)-1]
+			if len(work) > 0 {
+				low[work[len(work)-1].v] = min(low[work[len(work)-1].v], low[v])
+			}
+			if low[v] != index[v] {
+				continue
+			}
+			var comp []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp = append(comp, w)
+				if w == v {
+					break
+				}
+			}
+			if len(comp) > 1 || selfLoop(fn.Blocks[v]) {
+				for _, w := range comp {
+					res[fn.Blocks[w]] = true
+				}
+			}
+		}
+	}
+	return res
+}
+
+func selfLoop(b *ssa.BasicBlock) bool {
+	for _, s := range b.Succs {
+		if s == b {
+			return true
+		}
+	}
+	return false
+}

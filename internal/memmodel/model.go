@@ -1,0 +1,274 @@
+package memmodel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer computes the memory model of a package. It reports nothing; its result is a *Model.
+var Analyzer = &analysis.Analyzer{
+	Name:       "memmodel",
+	Doc:        "compute uninitlint's shared memory model (provenance, lifetimes, summaries)",
+	URL:        "https://github.com/uninitlint/uninitlint/blob/main/docs/README.md",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	ResultType: reflect.TypeOf((*Model)(nil)),
+	FactTypes:  []analysis.Fact{new(Summary)},
+	Run:        run,
+}
+
+// A Model is the memory model of one package.
+type Model struct {
+	events []Event
+	errs   []error
+	funcs  map[*ssa.Function]*funcAnalysis
+}
+
+// EventKind classifies what the model saw go wrong.
+type EventKind uint8
+
+const (
+	EvUseAfterKill      EventKind = iota + 1 // memory read or written after a kill
+	EvDoubleKill                             // memory killed twice
+	EvEscapeAfterKill                        // a view returned or stored past the kill of its memory
+	EvGoPointerInManual                      // a Go pointer stored in memory the GC does not scan
+)
+
+// A Kill is the witness of a kill: where, how, by what call.
+type Kill struct {
+	Pos  token.Pos
+	Kind KillKind
+	Via  string
+}
+
+func (k *kill) export() Kill { return Kill{Pos: k.pos, Kind: k.kind, Via: k.via} }
+
+// An Event is one thing the model found: the operation at Pos, the object it touched, and the
+// kill that made it wrong.
+type Event struct {
+	Kind     EventKind
+	Pos      token.Pos
+	Op       string // "load", "store", "returned", "passed to C.puts,", "C.free"
+	Obj      *Object
+	ValObj   *Object // EvGoPointerInManual: the Go memory stored
+	Kill     Kill    // the kill (for EvDoubleKill, the second one)
+	Prev     Kill    // EvDoubleKill: the first kill
+	Deferred bool    // the kill is a deferred call's, performed when the function returns
+}
+
+// Events returns the events of the given kinds, in a deterministic order.
+func (m *Model) Events(kinds ...EventKind) []Event {
+	var out []Event
+	for _, e := range m.events {
+		if slices.Contains(kinds, e.Kind) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Errors returns the internal errors met while building the model: a function whose analysis
+// panicked is named there, and left without events or summary.
+func (m *Model) Errors() []error { return m.errs }
+
+// ObjectOf returns the object v points into, or nil if the model cannot name one.
+func (m *Model) ObjectOf(v ssa.Value) *Object {
+	fa := m.funcs[v.Parent()]
+	if fa == nil {
+		return nil
+	}
+	r := fa.rootOf(v)
+	if r == nil || r.obj == objTop {
+		return nil
+	}
+	return r.obj
+}
+
+// Summary returns the summary the model computed or imported for fn, or nil.
+func (m *Model) Summary(fn *ssa.Function) *Summary {
+	if fa := m.funcs[fn]; fa != nil && !fa.invalid {
+		return fa.sum.build()
+	}
+	return nil
+}
+
+// builder computes the model of one package, function by function, callees first.
+type builder struct {
+	pass    *analysis.Pass
+	model   *Model
+	sums    map[*ssa.Function]*Summary
+	started map[*ssa.Function]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}}
+	if !isRelevant(pass) {
+		return m, nil // cheap exit: nothing here can touch manual memory
+	}
+	b := &builder{pass: pass, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{}}
+	for _, fn := range ssainfo.SrcFuncs {
+		b.analyze(fn)
+	}
+	for _, fn := range ssainfo.SrcFuncs {
+		b.export(fn)
+	}
+	slices.SortStableFunc(m.events, func(a, b Event) int { return int(a.Pos) - int(b.Pos) })
+	return m, nil
+}
+
+// isRelevant reports whether the package can touch memory the model reasons about: it imports
+// unsafe, cgo, syscall, x/sys/unix or sync, or a dependency exported a summary.
+func isRelevant(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		switch imp.Path() {
+		case "unsafe", "runtime/cgo", "syscall", "golang.org/x/sys/unix", "sync":
+			return true
+		}
+	}
+	return len(pass.AllObjectFacts()) > 0
+}
+
+// analyze runs the dataflow over fn, once; a panic becomes an error naming the function.
+func (b *builder) analyze(fn *ssa.Function) {
+	if b.started[fn] {
+		return
+	}
+	b.started[fn] = true
+	for _, anon := range fn.AnonFuncs {
+		b.analyze(anon)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			b.model.errs = append(b.model.errs,
+				fmt.Errorf("memmodel: internal error analyzing %s: %v\n%s", fn, p, debug.Stack()))
+			delete(b.model.funcs, fn)
+			b.sums[fn] = nil
+		}
+	}()
+	fa := newFuncAnalysis(b, fn)
+	b.model.funcs[fn] = fa
+	fa.solve()
+	if fa.invalid {
+		b.sums[fn] = nil
+		return
+	}
+	sum := fa.sum.build()
+	mergeDirectives(fn, sum)
+	b.sums[fn] = sum
+	b.model.events = append(b.model.events, dedupe(fa.events)...)
+}
+
+func dedupe(evs []Event) []Event {
+	type key struct {
+		k   EventKind
+		pos token.Pos
+		op  string
+	}
+	seen := map[key]bool{}
+	var out []Event
+	for _, e := range evs {
+		if k := (key{e.Kind, e.Pos, e.Op}); !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// event records an event during the final sweep.
+func (fa *funcAnalysis) event(e Event) {
+	if fa.final {
+		fa.events = append(fa.events, e)
+	}
+}
+
+// summaryOf returns what the model knows of a callee: the table's row, the summary computed for
+// a function of this package (computing it first if need be), or an imported Fact.
+func (b *builder) summaryOf(fn *ssa.Function) *Summary {
+	if s := lookupWorld(fn); s != nil {
+		return s
+	}
+	fn = originOf(fn)
+	if s, ok := b.sums[fn]; ok {
+		return s
+	}
+	if fn.Pkg != nil && fn.Pkg.Pkg == b.pass.Pkg {
+		if b.started[fn] {
+			return nil // recursion: the cycle is analyzed without its own summary
+		}
+		b.analyze(fn)
+		return b.sums[fn]
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return nil
+	}
+	var s Summary
+	if b.pass.ImportObjectFact(obj.Origin(), &s) {
+		return &s
+	}
+	return nil
+}
+
+// export publishes the summaries of the package's named functions as Facts.
+func (b *builder) export(fn *ssa.Function) {
+	sum := b.sums[fn]
+	if sum == nil || sum.isEmpty() || fn.Parent() != nil || fn.Synthetic != "" || isCgoHelper(fn) {
+		return
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == b.pass.Pkg {
+		b.pass.ExportObjectFact(obj, sum)
+	}
+}
+
+// mergeDirectives adds what the function's //uninitlint: directives declare.
+func mergeDirectives(fn *ssa.Function, sum *Summary) {
+	decl, ok := fn.Syntax().(*ast.FuncDecl)
+	if !ok || decl.Doc == nil {
+		return
+	}
+	for _, c := range decl.Doc.List {
+		text, ok := strings.CutPrefix(c.Text, "//uninitlint:")
+		if !ok {
+			continue
+		}
+		fields := strings.Fields(text)
+		switch {
+		case len(fields) == 2 && fields[0] == "free":
+			if i := paramIndex(fn, fields[1]); i >= 0 {
+				sum.Kills = append(sum.Kills, PathKill{Path: Path{Input: i}, Kind: KillFree, Must: true,
+					Via: displayName(fn)})
+			}
+		case len(fields) >= 1 && fields[0] == "alloc":
+			if len(sum.Results) == 0 {
+				sum.Results = make([]Result, 1)
+			}
+			sum.Results[0] = Result{Fresh: KindCHeap, Uninit: len(fields) > 1 && fields[1] == "uninit"}
+		}
+	}
+}
+
+func paramIndex(fn *ssa.Function, name string) int {
+	for i, p := range fn.Params {
+		if p.Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// isCgoHelper reports whether fn is one of the functions cmd/cgo generates into a package.
+func isCgoHelper(fn *ssa.Function) bool {
+	n := fn.Name()
+	return strings.HasPrefix(n, "_Cfunc_") || strings.HasPrefix(n, "_Cgo_") || strings.HasPrefix(n, "_cgo")
+}

@@ -1,0 +1,197 @@
+package memmodel
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// summaryBuilder collects, during the final sweep, what a function's callers need to know.
+type summaryBuilder struct {
+	returned bool
+	exit     map[string]freedPath // inputs freed on every returning path (intersection)
+	mayKills map[string]PathKill  // reallocations on some path
+	writes   map[string]Path
+	uses     map[int]bool
+	results  []resultAcc
+	closure  []PathKill
+	noClos   bool // some return does not return the same kind of closure
+}
+
+// resultAcc accumulates what the returns say about one result.
+type resultAcc struct {
+	seen     bool
+	conflict bool
+	res      Result
+}
+
+func (sb *summaryBuilder) write(fa *funcAnalysis, sk slotKey) {
+	if !fa.final {
+		return
+	}
+	p, ok := fa.slotPath(sk)
+	if !ok {
+		return
+	}
+	if sb.writes == nil {
+		sb.writes = map[string]Path{}
+	}
+	sb.writes[p.key()] = p
+}
+
+func (sb *summaryBuilder) use(fa *funcAnalysis, r *root) {
+	if p, ok := fa.pathOf(r); ok && len(p.Fields) == 0 {
+		if sb.uses == nil {
+			sb.uses = map[int]bool{}
+		}
+		sb.uses[p.Input] = true
+	}
+}
+
+func (sb *summaryBuilder) kill(fa *funcAnalysis, s *state, r *root, k *kill) {
+	if p, ok := fa.pathOf(r); ok {
+		sb.killPath(s, p, k)
+	}
+}
+
+func (sb *summaryBuilder) killPath(s *state, p Path, k *kill) {
+	if k.kind == KillRealloc {
+		if sb.mayKills == nil {
+			sb.mayKills = map[string]PathKill{}
+		}
+		sb.mayKills[p.key()] = PathKill{Path: p, Kind: k.kind, Via: k.via}
+		return
+	}
+	s.freed[p.key()] = freedPath{p, k}
+}
+
+// ret folds one return into the summary: what is freed by now (defers included), and what
+// each result points to.
+func (sb *summaryBuilder) ret(fa *funcAnalysis, s *state, r *ssa.Return) {
+	freed := maps.Clone(s.freed)
+	for dr, k := range s.deferred {
+		if p, ok := fa.pathOf(dr); ok {
+			freed[p.key()] = freedPath{p, k}
+		}
+	}
+	if !sb.returned {
+		sb.exit = freed
+	} else {
+		for key, a := range sb.exit {
+			b, ok := freed[key]
+			if m := meetKill(a.k, b.k); !ok || m == nil {
+				delete(sb.exit, key)
+			} else {
+				sb.exit[key] = freedPath{a.path, m}
+			}
+		}
+	}
+	sb.returned = true
+	if len(sb.results) < len(r.Results) {
+		sb.results = append(sb.results, make([]resultAcc, len(r.Results)-len(sb.results))...)
+	}
+	for i, v := range r.Results {
+		sb.result(fa, s, i, v)
+	}
+}
+
+func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value) {
+	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+		return // an error path's nil says nothing about the other returns
+	}
+	if mc, ok := v.(*ssa.MakeClosure); ok {
+		sb.closureResult(fa, s, mc)
+	}
+	var res Result
+	r := fa.rootOf(v)
+	switch p, ok := fa.pathOf(r); {
+	case r == nil:
+	case ok:
+		res = Result{View: true, ViewOf: p}
+	case r.obj != nil && r.obj.IsManual() && fa.allocates(r):
+		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit}
+	}
+	acc := &sb.results[i]
+	switch {
+	case !acc.seen:
+		acc.seen, acc.res = true, res
+	case fmt.Sprint(acc.res) != fmt.Sprint(res):
+		acc.conflict = true
+	}
+}
+
+// closureResult records what calling a returned closure kills, in this function's inputs.
+func (sb *summaryBuilder) closureResult(fa *funcAnalysis, s *state, mc *ssa.MakeClosure) {
+	fn := mc.Fn.(*ssa.Function)
+	sum := fa.b.summaryOf(fn)
+	if sum == nil || sb.noClos {
+		return
+	}
+	inputs := make([]ssa.Value, len(fn.Params), len(fn.Params)+len(mc.Bindings))
+	inputs = append(inputs, mc.Bindings...)
+	var kills []PathKill
+	for _, pk := range sum.Kills {
+		if pk.Path.Input < len(fn.Params) {
+			continue
+		}
+		r, o := fa.resolve(s, inputs, pk.Path)
+		if p, ok := fa.pathOf(r); ok {
+			kills = append(kills, PathKill{Path: p, Kind: pk.Kind, Must: pk.Must, Via: pk.Via})
+		} else if p, ok := fa.objPath(o); ok {
+			kills = append(kills, PathKill{Path: p, Kind: pk.Kind, Must: pk.Must, Via: pk.Via})
+		}
+	}
+	if sb.closure != nil && fmt.Sprint(sb.closure) != fmt.Sprint(kills) {
+		sb.noClos, sb.closure = true, nil
+		return
+	}
+	sb.closure = kills
+}
+
+
+// build returns the summary, with every list sorted so that facts are deterministic.
+func (sb *summaryBuilder) build() *Summary {
+	s := &Summary{ClosureKills: sb.closure}
+	for _, f := range sb.exit {
+		if !f.k.vacuous {
+			s.Kills = append(s.Kills, PathKill{Path: f.path, Kind: f.k.kind, Must: true, Via: f.k.via})
+		}
+	}
+	for key, pk := range sb.mayKills {
+		if _, must := sb.exit[key]; !must {
+			s.Kills = append(s.Kills, pk)
+		}
+	}
+	for _, w := range sb.writes {
+		s.Writes = append(s.Writes, w)
+	}
+	for u := range sb.uses {
+		s.Uses = append(s.Uses, u)
+	}
+	for _, acc := range sb.results {
+		if acc.conflict {
+			acc.res = Result{}
+		}
+		s.Results = append(s.Results, acc.res)
+	}
+	slices.SortFunc(s.Kills, func(a, b PathKill) int {
+		return cmp.Or(cmpPath(a.Path, b.Path), cmp.Compare(a.Kind, b.Kind))
+	})
+	slices.SortFunc(s.Writes, cmpPath)
+	slices.Sort(s.Uses)
+	return s
+}
+
+func cmpPath(a, b Path) int {
+	return cmp.Or(cmp.Compare(a.Input, b.Input), slices.Compare(a.Fields, b.Fields))
+}
+
+// allocates reports whether r's own instruction allocated its object (a malloc call, not a
+// parameter or a load that points to manual memory someone else allocated).
+func (fa *funcAnalysis) allocates(r *root) bool {
+	instr, ok := r.v.(ssa.Instruction)
+	return ok && fa.objs[instr] == r.obj
+}

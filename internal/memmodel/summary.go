@@ -1,0 +1,150 @@
+package memmodel
+
+import (
+	"encoding/gob"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A Path names memory relative to a function's inputs (its parameters, receiver first, then its
+// free variables): what input Input points into, or, with Fields, the memory reached by loading
+// the pointer stored at each field in turn (-1: the whole pointee). "p0" is the buffer a []byte
+// parameter shares; "p0.data" is the buffer a *Vec receiver owns; "(*p0).data" is what a
+// closure reaches through a captured *Vec variable.
+type Path struct {
+	Input  int
+	Fields []int
+	Names  []string // the fields' names, for String only
+}
+
+// maxPathLen bounds the paths the model builds, which keeps summaries finite.
+const maxPathLen = 3
+
+func (p Path) String() string {
+	s := fmt.Sprintf("p%d", p.Input)
+	for i, f := range p.Fields {
+		switch {
+		case f < 0 && i == len(p.Fields)-1:
+			s = "*" + s
+		case f < 0:
+			s = "(*" + s + ")"
+		default:
+			s += "." + p.Names[i]
+		}
+	}
+	return s
+}
+
+func (p Path) key() string { return fmt.Sprint(p.Input, p.Fields) }
+
+// extend returns p followed by one more dereference.
+func (p Path) extend(field int, name string) (Path, bool) {
+	if len(p.Fields) >= maxPathLen {
+		return Path{}, false
+	}
+	return Path{Input: p.Input, Fields: append(slices.Clip(p.Fields), field),
+		Names: append(slices.Clip(p.Names), name)}, true
+}
+
+// A KillKind says how memory stops being valid.
+type KillKind uint8
+
+const (
+	KillFree    KillKind = iota + 1 // C.free, a user allocator's Free
+	KillUnmap                       // Munmap
+	KillRealloc                     // realloc, a vector's growth: the old memory may be gone
+	KillPut                         // sync.Pool.Put: the object now belongs to the pool
+)
+
+var killVerbs = [...]string{KillFree: "frees", KillUnmap: "unmaps", KillRealloc: "reallocs", KillPut: "puts"}
+
+// isRelease reports whether the kind ends the memory's life for good (free, unmap), as opposed
+// to realloc (which hands out new memory) and Put (which recycles it).
+func (k KillKind) isRelease() bool { return k == KillFree || k == KillUnmap }
+
+// A PathKill is one effect of a call: it kills the memory Path names. Must kills happen on every
+// path that returns; the others may happen (a vector grows only when it is full).
+type PathKill struct {
+	Path Path
+	Kind KillKind
+	Must bool
+	Via  string // what did it, for messages: "C.free"
+}
+
+// A Result describes what a function's result of that index points into.
+type Result struct {
+	Fresh  Kind   // nonzero: a new allocation of this kind on every call
+	Desc   string // with Fresh: how messages name it
+	Uninit bool   // with Fresh: its contents are not initialized (C.malloc)
+	View   bool   // the result points into ViewOf
+	ViewOf Path
+}
+
+// A Summary is what callers need to know of a function: a Fact on its *types.Func, inferred from
+// its body bottom-up, declared by a directive, or taken from the table of the outside world.
+type Summary struct {
+	Kills        []PathKill
+	Writes       []Path // slots the function may store a new pointer into
+	Uses         []int  // inputs it may dereference
+	UsesAll      bool   // it dereferences every pointer argument (a C function)
+	Results      []Result
+	ClosureKills []PathKill // effects of calling the closure it returns, in its own inputs' terms
+}
+
+func init() { gob.Register(new(Summary)) }
+
+// AFact marks Summary as an analysis.Fact.
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	var parts []string
+	for _, k := range s.Kills {
+		mod := ""
+		if !k.Must {
+			mod = "may "
+		}
+		parts = append(parts, fmt.Sprintf("%s%s(%s)", mod, killVerbs[k.Kind], k.Path))
+	}
+	for _, w := range s.Writes {
+		parts = append(parts, fmt.Sprintf("writes(%s)", w))
+	}
+	for _, u := range s.Uses {
+		parts = append(parts, fmt.Sprintf("uses(p%d)", u))
+	}
+	for i, r := range s.Results {
+		switch {
+		case r.Fresh != 0 && r.Uninit:
+			parts = append(parts, fmt.Sprintf("r%d=alloc(uninit)", i))
+		case r.Fresh != 0:
+			parts = append(parts, fmt.Sprintf("r%d=alloc", i))
+		case r.View:
+			parts = append(parts, fmt.Sprintf("r%d=view(%s)", i, r.ViewOf))
+		}
+	}
+	for _, k := range s.ClosureKills {
+		parts = append(parts, fmt.Sprintf("closure %s(%s)", killVerbs[k.Kind], k.Path))
+	}
+	return strings.Join(parts, " ")
+}
+
+// isEmpty reports whether the summary says nothing a caller could use.
+func (s *Summary) isEmpty() bool {
+	if len(s.Kills)+len(s.Writes)+len(s.Uses)+len(s.ClosureKills) > 0 || s.UsesAll {
+		return false
+	}
+	for _, r := range s.Results {
+		if r.Fresh != 0 || r.View {
+			return false
+		}
+	}
+	return true
+}
+
+// result returns the description of result i, or the zero Result.
+func (s *Summary) result(i int) Result {
+	if s == nil || i >= len(s.Results) {
+		return Result{}
+	}
+	return s.Results[i]
+}

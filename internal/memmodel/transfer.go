@@ -1,0 +1,278 @@
+package memmodel
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// transfer applies one instruction to s.
+func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Alloc:
+		fa.newInstance(s, fa.ownRoot(in))
+	case *ssa.UnOp:
+		if in.Op == token.MUL {
+			fa.use(s, in.X, in, "load")
+			fa.load(s, in)
+		}
+	case *ssa.Store:
+		fa.use(s, in.Addr, in, "store")
+		fa.store(s, in)
+	case *ssa.Call:
+		fa.call(s, in, in.Common(), false)
+	case *ssa.Defer:
+		fa.call(s, in, in.Common(), true)
+	case *ssa.Go:
+		fa.opaque(s, in.Common())
+	case *ssa.Extract:
+		fa.extract(s, in)
+	case *ssa.Index:
+		fa.use(s, in.X, in, "index")
+	case *ssa.Lookup:
+		if isTracked(in.X.Type()) {
+			fa.use(s, in.X, in, "index")
+		}
+	case *ssa.Range:
+		fa.use(s, in.X, in, "range")
+	case *ssa.Convert:
+		if isCopyConversion(in) {
+			fa.use(s, in.X, in, "conversion")
+		}
+	case *ssa.Send:
+		fa.escape(s, in.X, in.Pos(), "sent on a channel")
+	case *ssa.MapUpdate:
+		if fa.isLongLived(in.Map) {
+			fa.escape(s, in.Value, in.Pos(), "stored in a map that outlives the call")
+		}
+	case *ssa.Return:
+		fa.ret(s, in)
+	case *ssa.Phi:
+		// handled on entry to the block
+	}
+}
+
+// isCopyConversion reports whether c copies memory: string(b), []byte(s), []rune(s).
+func isCopyConversion(c *ssa.Convert) bool {
+	_, fromSlice := c.X.Type().Underlying().(*types.Slice)
+	_, toSlice := c.Type().Underlying().(*types.Slice)
+	return fromSlice || toSlice
+}
+
+// newInstance starts a new instance of r's object: what a previous iteration killed, or stored
+// in it, is about another instance.
+func (fa *funcAnalysis) newInstance(s *state, r *root) {
+	delete(s.dead, r)
+	for sk := range s.slots {
+		if sk.obj == r.obj {
+			delete(s.slots, sk)
+		}
+	}
+	for o := range s.objKilled {
+		if o.Base == r.obj {
+			delete(s.objKilled, o)
+		}
+	}
+}
+
+// load gives the value loaded by l its root: the root last stored in the slot if the model
+// knows it, else a fresh root that points into what the slot owns, born dead if that memory
+// was freed and the slot not written since.
+func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
+	if !isTracked(l.Type()) {
+		return
+	}
+	sk, ok := fa.slotOf(l.X)
+	if ok {
+		if sv, known := s.slots[sk]; known && sv.r != nil {
+			fa.alias[l] = sv.r
+			return
+		}
+	}
+	delete(fa.alias, l)
+	r := fa.ownRoot(l)
+	if !ok {
+		fa.setObj(r, objTop)
+		delete(s.dead, r)
+		return
+	}
+	if sv, known := s.slots[sk]; known {
+		fa.setObj(r, sv.obj)
+		delete(s.dead, r)
+		return
+	}
+	o := fa.owned(sk)
+	fa.setObj(r, o)
+	r.slot = &sk
+	fa.setDead(s, r, s.objKilled[o])
+}
+
+// store records what the slot now holds, and checks the two ways a store goes wrong: a Go
+// pointer into memory the garbage collector does not scan, and a pointer into memory this
+// function frees stored where it outlives the call.
+func (fa *funcAnalysis) store(s *state, st *ssa.Store) {
+	vr := fa.rootOf(st.Val)
+	fa.checkGoPointer(st, vr)
+	if fa.isLongLived(st.Addr) {
+		fa.escape(s, st.Val, st.Pos(), "stored in memory that outlives the call")
+	}
+	sk, ok := fa.slotOf(st.Addr)
+	if !ok {
+		return
+	}
+	fa.sum.write(fa, sk)
+	if sk.field < 0 && !isTracked(st.Val.Type()) {
+		fa.clearObject(s, sk.obj) // a whole struct stored: every field changes
+		return
+	}
+	if vr == nil {
+		s.slots[sk] = slotVal{obj: objTop}
+	} else {
+		s.slots[sk] = slotVal{r: vr, obj: vr.obj}
+	}
+	delete(s.objKilled, fa.owned(sk))
+}
+
+// clearObject forgets what the model knew of obj's slots: something rewrote them.
+func (fa *funcAnalysis) clearObject(s *state, obj *Object) {
+	for sk := range s.slots {
+		if sk.obj == obj {
+			delete(s.slots, sk)
+		}
+	}
+	for o := range s.objKilled {
+		if o.Base == obj {
+			delete(s.objKilled, o)
+		}
+	}
+}
+
+// checkGoPointer reports a store of a pointer to Go memory into C or mmap'd memory: the
+// garbage collector does not scan that memory, so it may free or move the referent.
+func (fa *funcAnalysis) checkGoPointer(st *ssa.Store, vr *root) {
+	if !fa.final || vr == nil || !vr.obj.IsGoMemory() || !hasPointers(st.Val.Type()) {
+		return
+	}
+	ar := fa.rootOf(st.Addr)
+	if ar == nil || !ar.obj.IsManual() {
+		return
+	}
+	fa.event(Event{Kind: EvGoPointerInManual, Pos: st.Pos(), Op: "store", Obj: ar.obj, ValObj: vr.obj})
+}
+
+// hasPointers reports whether a value of type t holds pointers the garbage collector traces.
+func hasPointers(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer || u.Info()&types.IsString != 0
+	case *types.Array:
+		return u.Len() > 0 && hasPointers(u.Elem())
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if hasPointers(u.Field(i).Type()) {
+				return true
+			}
+		}
+		return false
+	case *types.TypeParam:
+		return false // unknown until instantiated: stay silent
+	}
+	return true
+}
+
+// isLongLived reports whether memory at addr outlives the call: a global, or memory reachable
+// from a parameter.
+func (fa *funcAnalysis) isLongLived(addr ssa.Value) bool {
+	r := fa.rootOf(addr)
+	if r == nil || r.obj == nil {
+		return false
+	}
+	o := r.obj
+	for o.Kind == KindOwned {
+		o = o.Base
+	}
+	return o.Kind == KindGlobal || o.Kind == KindParam
+}
+
+// escape records that v's memory leaves the function at pos.
+func (fa *funcAnalysis) escape(s *state, v ssa.Value, pos token.Pos, op string) {
+	r := fa.rootOf(v)
+	if r == nil {
+		return
+	}
+	if k := s.dead[r]; fa.final && k != nil && !k.vacuous {
+		fa.event(Event{Kind: EvEscapeAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export()})
+		return
+	}
+	if _, ok := s.escaped[r]; !ok {
+		s.escaped[r] = escape{pos, op}
+	}
+}
+
+// use checks an operation that reads or writes the memory v points into.
+func (fa *funcAnalysis) use(s *state, v ssa.Value, instr ssa.Instruction, op string) {
+	r := fa.rootOf(v)
+	if r == nil || !fa.final {
+		return
+	}
+	fa.sum.use(fa, r)
+	k := s.dead[r]
+	if k == nil || k.vacuous {
+		return
+	}
+	pos := callPos(instr)
+	if pos == token.NoPos {
+		pos = v.Pos()
+	}
+	fa.event(Event{Kind: EvUseAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export()})
+}
+
+// ret checks what a return hands to the caller, and what escaped earlier, against the kills
+// the function has done and those its defers will do.
+func (fa *funcAnalysis) ret(s *state, r *ssa.Return) {
+	if !fa.final {
+		return
+	}
+	for _, v := range r.Results {
+		vr := fa.rootOf(v)
+		if vr == nil {
+			continue
+		}
+		if k := fa.deadAtExit(s, vr); k != nil {
+			fa.event(Event{Kind: EvEscapeAfterKill, Pos: r.Pos(), Op: "returned", Obj: vr.obj, Kill: k.export(),
+				Deferred: s.dead[vr] == nil})
+		}
+	}
+	for er, e := range s.escaped {
+		if k := fa.deadAtExit(s, er); k != nil {
+			fa.event(Event{Kind: EvEscapeAfterKill, Pos: e.pos, Op: e.op, Obj: er.obj, Kill: k.export(),
+				Deferred: s.dead[er] == nil})
+		}
+	}
+	fa.sum.ret(fa, s, r)
+}
+
+// deadAtExit returns the kill that leaves r dangling once the function has returned: an earlier
+// kill, or one a pending defer performs.
+func (fa *funcAnalysis) deadAtExit(s *state, r *root) *kill {
+	if k := s.dead[r]; k != nil && !k.vacuous {
+		return k
+	}
+	if k := s.deferred[r]; k != nil {
+		return k
+	}
+	if r.obj != nil && r.obj != objTop {
+		return s.deferredObj[r.obj]
+	}
+	return nil
+}
+
+// extract gives a component of a call's results its root, from the callee's summary.
+func (fa *funcAnalysis) extract(s *state, e *ssa.Extract) {
+	ci, ok := fa.calls[e.Tuple]
+	if !ok || !isTracked(e.Type()) {
+		return
+	}
+	fa.result(s, e, ci, e.Index)
+}

@@ -1,0 +1,86 @@
+package memmodel
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// The outside world: what the model knows of functions whose bodies it cannot or should not
+// read. Each row is keyed by the function's full name as ssa.Function.String prints it, except
+// cgo's wrappers, which cgo generates into every package that imports "C" and which are keyed
+// "C.name" after the prefix _Cfunc_ (C.malloc is rewritten to _Cfunc__CMalloc).
+var world = map[string]*Summary{
+	// C.malloc: uninitialized memory from the C heap.
+	"C._CMalloc": {Results: []Result{{Fresh: KindCHeap, Desc: "C.malloc'd memory", Uninit: true}}},
+	// C.calloc: zeroed memory from the C heap.
+	"C.calloc": {Results: []Result{{Fresh: KindCHeap, Desc: "C.calloc'd memory"}}},
+	// C.realloc: the old block is gone; the new one's grown tail is uninitialized.
+	"C.realloc": {
+		Kills:   []PathKill{{Path: Path{Input: 0}, Kind: KillRealloc, Must: true}},
+		Results: []Result{{Fresh: KindCHeap, Desc: "C.realloc'd memory", Uninit: true}},
+	},
+	// C.free: releases a block of the C heap.
+	"C.free": {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillFree, Must: true}}},
+	// C.CString, C.CBytes: copies of Go data into the C heap, freed with C.free.
+	"C.CString": {Results: []Result{{Fresh: KindCHeap, Desc: "C.CString's memory"}}},
+	"C.CBytes":  {Results: []Result{{Fresh: KindCHeap, Desc: "C.CBytes's memory"}}},
+	// C.GoString, C.GoStringN, C.GoBytes: read C memory, return Go copies.
+	"C.GoString":  {Uses: []int{0}},
+	"C.GoStringN": {Uses: []int{0}},
+	"C.GoBytes":   {Uses: []int{0}},
+
+	// syscall.Mmap, unix.Mmap: a mapping, released by Munmap.
+	"syscall.Mmap":               {Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}}},
+	"golang.org/x/sys/unix.Mmap": {Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}}},
+	"golang.org/x/sys/unix.MmapPtr": {
+		Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}},
+	},
+	"syscall.Munmap":                 {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
+	"golang.org/x/sys/unix.Munmap":   {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
+	"golang.org/x/sys/unix.MunmapPtr": {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
+
+	// sync.Pool: Get hands out an object that may hold another user's data; Put gives it back.
+	"(*sync.Pool).Get": {Results: []Result{{Fresh: KindPool, Desc: "the sync.Pool object"}}},
+	"(*sync.Pool).Put": {Kills: []PathKill{{Path: Path{Input: 1}, Kind: KillPut, Must: true}}},
+
+	// runtime.KeepAlive: keeps its argument reachable; it reads nothing.
+	"runtime.KeepAlive": {},
+}
+
+// cgoInternal lists cgo's helpers, which check or keep alive but never free nor dereference.
+var cgoInternal = map[string]bool{
+	"_cgoCheckPointer": true, "_cgoCheckResult": true, "_Cgo_use": true, "_Cgo_ptr": true,
+	"_Cgo_keepalive": true, "_Cgo_no_callback": true,
+}
+
+// cFunction is the summary of a C function the table does not name: it may read any pointer
+// argument, and it frees nothing the model could know of.
+var cFunction = &Summary{UsesAll: true}
+
+// lookupWorld returns the table's summary of fn, or nil if the table does not know it.
+func lookupWorld(fn *ssa.Function) *Summary {
+	name := fn.Name()
+	if cgoInternal[name] {
+		return &Summary{}
+	}
+	if c, ok := strings.CutPrefix(name, "_Cfunc_"); ok {
+		if s, ok := world["C."+c]; ok {
+			return s
+		}
+		return cFunction
+	}
+	if fn.Pkg == nil && fn.Signature.Recv() == nil && fn.Object() == nil {
+		return nil
+	}
+	fn = originOf(fn)
+	return world[fn.String()]
+}
+
+// originOf returns the generic function an instantiation was made from, or fn.
+func originOf(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil {
+		return o
+	}
+	return fn
+}

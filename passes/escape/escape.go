@@ -1,0 +1,305 @@
+package escape
+
+// Maintainer's notes.
+//
+// This pass is a thin reporter over internal/memmodel. The model's dataflow is a must analysis:
+// a root (an allocation, a parameter, a loaded pointer) is dead at a point only if every path
+// to the point kills it, and a join keeps only what both sides agree on, so a free on one
+// branch is forgotten at the merge. That is the precision policy: a use after a conditional free
+// is not reported, because the branches may be correlated in ways the model does not see.
+// Growth is the exception, decided in the model: a view held across a call that may reallocate
+// is reported, since no correlation makes that safe.
+//
+// The uintptr checks read the syntax as well as SSA, because the unsafe.Pointer rules speak of
+// expressions: rule 3 allows uintptr(p)+off only within one expression, which SSA does not show.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/uninitlint/uninitlint/internal/checks"
+	"github.com/uninitlint/uninitlint/internal/memmodel"
+)
+
+const name = "escape"
+
+// Analyzer reports dangling pointers.
+var Analyzer = &analysis.Analyzer{
+	Name:     name,
+	Doc:      "report dangling pointers: use after free, double free, views past a free",
+	URL:      checks.DocsBase + name + ".md",
+	Requires: []*analysis.Analyzer{memmodel.Analyzer, buildssa.Analyzer, inspect.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
+	rep := checks.NewReporter(pass)
+	for _, e := range m.Events(memmodel.EvUseAfterKill, memmodel.EvDoubleKill,
+		memmodel.EvEscapeAfterKill, memmodel.EvGoPointerInManual) {
+		reportEvent(rep, e)
+	}
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	if importsUnsafe(pass.Pkg) {
+		calls := conversionCalls(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+		for _, fn := range ssainfo.SrcFuncs {
+			checkUintptrs(rep, m, calls, fn)
+		}
+	}
+	if errs := m.Errors(); len(errs) > 0 {
+		return nil, errs[0]
+	}
+	return nil, nil
+}
+
+func importsUnsafe(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "unsafe" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportEvent turns one model event into a diagnostic with its witnesses.
+func reportEvent(rep *checks.Reporter, e memmodel.Event) {
+	rel := []analysis.RelatedInformation{{Pos: allocPos(e.Obj), Message: "allocated here"}}
+	killed := analysis.RelatedInformation{Pos: e.Kill.Pos, Message: pastTense(e.Kill.Kind) + " here"}
+	what := e.Obj.Desc
+	switch e.Kind {
+	case memmodel.EvUseAfterKill:
+		check, reason := useCheck(e.Kill.Kind)
+		rep.Report(check, e.Pos, op(e.Op)+" "+what+" after it was "+reason+" "+by(e.Kill)+"on "+rep.Line(e.Pos, e.Kill.Pos),
+			append(rel, killed)...)
+	case memmodel.EvDoubleKill:
+		first := analysis.RelatedInformation{Pos: e.Prev.Pos, Message: "first " + pastTense(e.Prev.Kind) + " here"}
+		rep.Report("double-free", e.Pos, verbNoun(e.Kill.Kind)+" of "+what+" already "+pastTense(e.Prev.Kind)+
+			" on "+rep.Line(e.Pos, e.Prev.Pos), append(rel, first)...)
+	case memmodel.EvEscapeAfterKill:
+		when := "on " + rep.Line(e.Pos, e.Kill.Pos)
+		if e.Deferred {
+			when = "by the deferred call on " + rep.Line(e.Pos, e.Kill.Pos) + " when the function returns"
+		}
+		rep.Report("dangling-escape", e.Pos, "pointer into "+what+" "+e.Op+", but it is "+pastTense(e.Kill.Kind)+" "+when,
+			append(rel, killed)...)
+	case memmodel.EvGoPointerInManual:
+		rep.Report("go-pointer-in-c-memory", e.Pos, "Go pointer stored in "+what+
+			", which the garbage collector does not scan", append(rel,
+			analysis.RelatedInformation{Pos: allocPos(e.ValObj), Message: "the Go memory is allocated here"})...)
+	}
+}
+
+// allocPos is the allocation witness: parameters and unknown memory have none.
+func allocPos(o *memmodel.Object) token.Pos {
+	if o == nil {
+		return token.NoPos
+	}
+	switch o.Kind {
+	case memmodel.KindOpaque, memmodel.KindParam, memmodel.KindFreeVar, memmodel.KindOwned:
+		return token.NoPos
+	}
+	return o.Pos
+}
+
+func useCheck(k memmodel.KillKind) (check, reason string) {
+	switch k {
+	case memmodel.KillRealloc:
+		return "use-after-grow", "possibly reallocated"
+	case memmodel.KillPut:
+		return "use-after-put", "put back into its sync.Pool"
+	case memmodel.KillUnmap:
+		return "use-after-free", "unmapped"
+	}
+	return "use-after-free", "freed"
+}
+
+func by(k memmodel.Kill) string {
+	if k.Via == "" {
+		return ""
+	}
+	return "by " + k.Via + " "
+}
+
+func pastTense(k memmodel.KillKind) string {
+	switch k {
+	case memmodel.KillRealloc:
+		return "reallocated"
+	case memmodel.KillPut:
+		return "put back"
+	case memmodel.KillUnmap:
+		return "unmapped"
+	}
+	return "freed"
+}
+
+func verbNoun(k memmodel.KillKind) string {
+	switch k {
+	case memmodel.KillRealloc:
+		return "realloc"
+	case memmodel.KillPut:
+		return "sync.Pool.Put"
+	case memmodel.KillUnmap:
+		return "unmap"
+	}
+	return "free"
+}
+
+// op turns the model's operation into the start of a message.
+func op(s string) string {
+	switch s {
+	case "load":
+		return "read of"
+	case "store":
+		return "write to"
+	case "index":
+		return "index of"
+	case "range":
+		return "range over"
+	case "conversion":
+		return "conversion of"
+	case "copy", "append", "unsafe.Slice", "unsafe.String":
+		return s + " of"
+	}
+	if strings.HasPrefix(s, "call") {
+		return s + " reads"
+	}
+	return s
+}
+
+// conversionCalls indexes the package's call expressions by the position of their left
+// parenthesis, which is the position SSA gives a conversion.
+func conversionCalls(ins *inspector.Inspector) map[token.Pos]*ast.CallExpr {
+	calls := map[token.Pos]*ast.CallExpr{}
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		c := n.(*ast.CallExpr)
+		calls[c.Lparen] = c
+	}
+	return calls
+}
+
+// checkUintptrs reports, in fn, addresses of Go memory kept in a uintptr across expressions
+// and converted back (rule 3), and reflect headers built as values (rule 6).
+//
+//	t1 = convert unsafe.Pointer <- *T (p)
+//	t2 = convert uintptr <- unsafe.Pointer (t1)     u := uintptr(unsafe.Pointer(p))
+//	...
+//	t9 = convert unsafe.Pointer <- uintptr (t8)     unsafe.Pointer(u): not one expression
+func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case *ssa.Convert:
+				checkBackConversion(rep, m, calls, in)
+			case *ssa.Store:
+				checkHeaderStore(rep, m, in)
+			}
+		}
+	}
+	for _, anon := range fn.AnonFuncs {
+		checkUintptrs(rep, m, calls, anon)
+	}
+}
+
+func checkBackConversion(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, c *ssa.Convert) {
+	if !isUnsafePointer(c.Type()) || !isUintptr(c.X.Type()) {
+		return
+	}
+	origin := pointerOrigin(c.X)
+	if origin == nil || !isGoPointer(m, origin.X) {
+		return
+	}
+	call := calls[c.Pos()]
+	if call == nil || (call.Pos() <= origin.Pos() && origin.Pos() < call.End()) {
+		return // rule 3: the conversion and the arithmetic are one expression
+	}
+	rep.Report("uintptr-held", c.Pos(), "address held in a uintptr since "+rep.Line(c.Pos(), origin.Pos())+
+		" is converted back to a pointer; the garbage collector may have moved or freed the object",
+		analysis.RelatedInformation{Pos: origin.Pos(), Message: "address taken here"})
+}
+
+// pointerOrigin returns the conversion uintptr(p) that v derives from by arithmetic, or nil.
+func pointerOrigin(v ssa.Value) *ssa.Convert {
+	for {
+		switch x := v.(type) {
+		case *ssa.Convert:
+			if isUintptr(x.X.Type()) || !isUnsafePointer(x.X.Type()) {
+				return nil
+			}
+			return x
+		case *ssa.BinOp:
+			if x.Op != token.ADD && x.Op != token.SUB && x.Op != token.AND && x.Op != token.AND_NOT {
+				return nil
+			}
+			if pointerOrigin(x.X) != nil {
+				v = x.X
+			} else {
+				v = x.Y
+			}
+		default:
+			return nil
+		}
+	}
+}
+
+// isGoPointer reports whether the unsafe.Pointer p certainly points into Go memory this
+// function allocated (a variable, new, make), which the collector may move (a stack) or free.
+//
+// Deliberate silence: a pointer of unknown origin (a parameter's, a field's) may point into
+// memory that never moves or is kept alive otherwise (the runtime's funcdata tables, C memory);
+// the model cannot tell, so it is not reported.
+func isGoPointer(m *memmodel.Model, p ssa.Value) bool {
+	o := m.ObjectOf(p)
+	return o != nil && o.IsGoMemory()
+}
+
+// checkHeaderStore reports h.Data = uintptr(p) where h is a reflect.SliceHeader or
+// StringHeader declared as a value rather than converted from a real slice (rule 6).
+func checkHeaderStore(rep *checks.Reporter, m *memmodel.Model, st *ssa.Store) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || fa.Field != 0 || pointerOrigin(st.Val) == nil {
+		return
+	}
+	hdr := headerName(fa.X.Type())
+	if hdr == "" {
+		return
+	}
+	if _, isValue := fa.X.(*ssa.Alloc); !isValue {
+		return
+	}
+	rep.Report("reflect-header", st.Pos(), "reflect."+hdr+" built as a value: its Data field does not keep "+
+		"the object alive (unsafe.Pointer rule 6); use unsafe.Slice or unsafe.String")
+}
+
+func headerName(t types.Type) string {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "reflect" {
+		return ""
+	}
+	switch n.Obj().Name() {
+	case "SliceHeader", "StringHeader":
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+func isUnsafePointer(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.UnsafePointer
+}
+
+func isUintptr(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Uintptr
+}

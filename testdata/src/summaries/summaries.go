@@ -1,0 +1,82 @@
+// Package summaries: the Facts the model infers, asserted one function at a time.
+package summaries
+
+// #include <stdlib.h>
+import "C"
+
+import (
+	"sync"
+	"unsafe"
+)
+
+func release(p unsafe.Pointer) { // want release:`frees\(p0\)`
+	C.free(p)
+}
+
+// releaseIfSet frees p on every path where there is something to free.
+func releaseIfSet(p unsafe.Pointer) { // want releaseIfSet:`frees\(p0\)`
+	if p == nil {
+		return
+	}
+	C.free(p)
+}
+
+// maybeRelease frees on one path only: callers learn nothing.
+func maybeRelease(p unsafe.Pointer, ok bool) {
+	if ok {
+		C.free(p)
+	}
+}
+
+func alloc(n int) unsafe.Pointer { // want alloc:`r0=alloc\(uninit\)`
+	return C.malloc(C.size_t(n))
+}
+
+func zalloc(n int) []byte { // want zalloc:`r0=alloc`
+	p := C.calloc(C.size_t(n), 1)
+	return unsafe.Slice((*byte)(p), n)
+}
+
+// Buf owns C memory.
+type Buf struct {
+	data unsafe.Pointer
+	n    int
+	cap  int
+}
+
+func (b *Buf) Free() { // want Free:`frees\(p0.data\) uses\(p0\)`
+	if b.data != nil {
+		C.free(b.data)
+	}
+}
+
+func (b *Buf) Reset() { // want Reset:`frees\(p0.data\) writes\(p0.data\) uses\(p0\)`
+	if b.data != nil {
+		C.free(b.data)
+		b.data = nil
+	}
+}
+
+func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.data\) writes\(p0.n\) writes\(p0.cap\) uses\(p0\)`
+	if b.n == b.cap {
+		b.cap = max(2*b.cap, 8)
+		b.data = C.realloc(b.data, C.size_t(b.cap))
+	}
+	*(*byte)(unsafe.Add(b.data, b.n)) = x
+	b.n++
+}
+
+func (b *Buf) Bytes() []byte { // want Bytes:`uses\(p0\) r0=view\(p0.data\)`
+	return unsafe.Slice((*byte)(b.data), b.n)
+}
+
+var pool sync.Pool
+
+func recycle(b *[]byte) { // want recycle:`puts\(p0\)`
+	pool.Put(b)
+}
+
+// Directives declare what cannot be inferred.
+//
+//uninitlint:free p
+func asmFree(p unsafe.Pointer) // want asmFree:`frees\(p0\)`
