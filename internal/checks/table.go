@@ -111,7 +111,7 @@ mmap'd memory, which never moves, and uintptr arguments of system calls are not 
 		Bad: `u := uintptr(unsafe.Pointer(&x))
 runtime.GC()
 p := (*int)(unsafe.Pointer(u)) // x may have moved or been freed`,
-		Good: `p := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + 0))`,
+		Good:  `p := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + 0))`,
 		Since: "v0.1.0",
 	},
 	{
@@ -124,7 +124,7 @@ holds its Data as a plain uintptr, which does not keep the object alive. Use uns
 unsafe.String instead.`,
 		Bad: `h := reflect.SliceHeader{Data: uintptr(unsafe.Pointer(&a[0])), Len: n, Cap: n}
 s := *(*[]byte)(unsafe.Pointer(&h))`,
-		Good: `s := unsafe.Slice(&a[0], n)`,
+		Good:  `s := unsafe.Slice(&a[0], n)`,
 		Since: "v0.1.0",
 	},
 }

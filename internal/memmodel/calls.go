@@ -20,6 +20,9 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 		// Deliberate silence: a call the model cannot see into may free, reallocate or
 		// reinitialize what its arguments reach, so nothing they reach stays known.
 		fa.opaque(s, c)
+		if v := instr.Value(); v != nil && isTracked(v.Type()) {
+			fa.result(s, v, callInfo{sum: &Summary{}}, 0)
+		}
 		return
 	}
 	if !deferred {
@@ -314,13 +317,18 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 		}
 		o := fa.newObject(v.(ssa.Instruction), res.Fresh, desc)
 		o.Uninit = res.Uninit
+		o.Name = fa.b.varNameAt(v.Pos())
 		fa.setObj(r, o)
 		fa.newInstance(s, r)
 	case res.View:
 		fa.view(s, v, ci.inputs, res.ViewOf)
 	default:
 		r := fa.ownRoot(v)
-		fa.setObj(r, fa.newObject(v.(ssa.Instruction), KindOpaque, "memory of unknown origin"))
+		o := fa.newObject(v.(ssa.Instruction), KindOpaque, "memory of unknown origin")
+		if o.Name == "" {
+			o.Name = fa.b.varNameAt(v.Pos())
+		}
+		fa.setObj(r, o)
 		delete(s.dead, r)
 	}
 }

@@ -104,6 +104,7 @@ func (m *Model) Summary(fn *ssa.Function) *Summary {
 // builder computes the model of one package, function by function, callees first.
 type builder struct {
 	pass    *analysis.Pass
+	names   map[token.Pos]string // call position -> the variable its result is assigned to
 	model   *Model
 	sums    map[*ssa.Function]*Summary
 	started map[*ssa.Function]bool
@@ -144,17 +145,14 @@ func (b *builder) analyze(fn *ssa.Function) {
 		return
 	}
 	b.started[fn] = true
+	if testHookAnalyze != nil {
+		defer b.contain(fn)
+		testHookAnalyze(fn)
+	}
 	for _, anon := range fn.AnonFuncs {
 		b.analyze(anon)
 	}
-	defer func() {
-		if p := recover(); p != nil {
-			b.model.errs = append(b.model.errs,
-				fmt.Errorf("memmodel: internal error analyzing %s: %v\n%s", fn, p, debug.Stack()))
-			delete(b.model.funcs, fn)
-			b.sums[fn] = nil
-		}
-	}()
+	defer b.contain(fn)
 	fa := newFuncAnalysis(b, fn)
 	b.model.funcs[fn] = fa
 	fa.solve()
@@ -166,6 +164,20 @@ func (b *builder) analyze(fn *ssa.Function) {
 	mergeDirectives(fn, sum)
 	b.sums[fn] = sum
 	b.model.events = append(b.model.events, dedupe(fa.events)...)
+}
+
+// testHookAnalyze, when set by a test, runs before each function's analysis.
+var testHookAnalyze func(*ssa.Function)
+
+// contain turns a panic while analyzing fn into an error naming the function; fn is left
+// without events or summary, and the rest of the package is analyzed as usual.
+func (b *builder) contain(fn *ssa.Function) {
+	if p := recover(); p != nil {
+		b.model.errs = append(b.model.errs,
+			fmt.Errorf("memmodel: internal error analyzing %s: %v\n%s", fn, p, debug.Stack()))
+		delete(b.model.funcs, fn)
+		b.sums[fn] = nil
+	}
 }
 
 func dedupe(evs []Event) []Event {
@@ -265,6 +277,27 @@ func paramIndex(fn *ssa.Function, name string) int {
 		}
 	}
 	return -1
+}
+
+// varNameAt returns the name of the variable a call's result is assigned to in source
+// (`b := upstream.New(4)`), or "", for messages.
+func (b *builder) varNameAt(call token.Pos) string {
+	if b.names == nil {
+		b.names = map[token.Pos]string{}
+		for _, f := range b.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+					if c, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+						if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+							b.names[c.Lparen] = id.Name
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return b.names[call]
 }
 
 // isCgoHelper reports whether fn is one of the functions cmd/cgo generates into a package.

@@ -151,7 +151,6 @@ func (sb *summaryBuilder) closureResult(fa *funcAnalysis, s *state, mc *ssa.Make
 	sb.closure = kills
 }
 
-
 // build returns the summary, with every list sorted so that facts are deterministic.
 func (sb *summaryBuilder) build() *Summary {
 	s := &Summary{ClosureKills: sb.closure}

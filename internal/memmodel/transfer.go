@@ -213,7 +213,7 @@ func (fa *funcAnalysis) escape(s *state, v ssa.Value, pos token.Pos, op string) 
 // use checks an operation that reads or writes the memory v points into.
 func (fa *funcAnalysis) use(s *state, v ssa.Value, instr ssa.Instruction, op string) {
 	r := fa.rootOf(v)
-	if r == nil || !fa.final {
+	if r == nil || r.obj == nil || !fa.final {
 		return
 	}
 	fa.sum.use(fa, r)
@@ -271,7 +271,10 @@ func (fa *funcAnalysis) deadAtExit(s *state, r *root) *kill {
 // extract gives a component of a call's results its root, from the callee's summary.
 func (fa *funcAnalysis) extract(s *state, e *ssa.Extract) {
 	ci, ok := fa.calls[e.Tuple]
-	if !ok || !isTracked(e.Type()) {
+	if !ok {
+		ci = callInfo{sum: &Summary{}} // a tuple the model did not see made: a receive, a lookup
+	}
+	if !isTracked(e.Type()) {
 		return
 	}
 	fa.result(s, e, ci, e.Index)

@@ -36,8 +36,8 @@ var world = map[string]*Summary{
 	"golang.org/x/sys/unix.MmapPtr": {
 		Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}},
 	},
-	"syscall.Munmap":                 {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
-	"golang.org/x/sys/unix.Munmap":   {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
+	"syscall.Munmap":                  {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
+	"golang.org/x/sys/unix.Munmap":    {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
 	"golang.org/x/sys/unix.MunmapPtr": {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
 
 	// sync.Pool: Get hands out an object that may hold another user's data; Put gives it back.

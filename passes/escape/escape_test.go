@@ -21,7 +21,8 @@ func testdata(t *testing.T) string {
 func TestEscape(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), escape.Analyzer,
-		"cfree", "doublefree", "grow", "pooluse", "dangling", "gopointer", "uintptrheld")
+		"cfree", "doublefree", "grow", "pooluse", "dangling", "gopointer", "uintptrheld",
+		"crosspkg/downstream")
 }
 
 func TestSummaries(t *testing.T) {

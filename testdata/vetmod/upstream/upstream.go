@@ -1,0 +1,46 @@
+// Package upstream owns C memory; its summaries travel to downstream as facts.
+package upstream
+
+// #include <stdlib.h>
+import "C"
+
+import "unsafe"
+
+// Buf is a byte buffer in C memory.
+type Buf struct {
+	data unsafe.Pointer // *[cap]byte
+	n    int
+	cap  int
+}
+
+// New returns a Buf with room for n bytes.
+func New(n int) *Buf {
+	return &Buf{data: C.calloc(C.size_t(n), 1), cap: n}
+}
+
+// Free releases the memory.
+func (b *Buf) Free() {
+	if b.data != nil {
+		C.free(b.data)
+	}
+}
+
+// Append adds x, growing the memory through C.realloc when full.
+func (b *Buf) Append(x byte) {
+	if b.n == b.cap {
+		b.cap = max(2*b.cap, 8)
+		b.data = C.realloc(b.data, C.size_t(b.cap))
+	}
+	*(*byte)(unsafe.Add(b.data, b.n)) = x
+	b.n++
+}
+
+// Bytes is a view of the buffer's bytes, valid until the next Append or Free.
+func (b *Buf) Bytes() []byte {
+	return unsafe.Slice((*byte)(b.data), b.n)
+}
+
+// Release frees memory obtained from C.
+func Release(p unsafe.Pointer) {
+	C.free(p)
+}
