@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/uninitlint/uninitlint/internal/checks"
 	"github.com/uninitlint/uninitlint/internal/memmodel"
 	"github.com/uninitlint/uninitlint/passes/escape"
 )
@@ -20,9 +21,29 @@ func testdata(t *testing.T) string {
 
 func TestEscape(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), escape.Analyzer,
+	results := analysistest.Run(t, testdata(t), escape.Analyzer,
 		"cfree", "doublefree", "grow", "pooluse", "dangling", "gopointer", "uintptrheld",
 		"crosspkg/downstream")
+	checkWitnesses(t, results)
+}
+
+// checkWitnesses checks what analysistest does not: every diagnostic has a documented
+// Category, its URL, and a witness (a related position) where the check promises one.
+func checkWitnesses(t *testing.T, results []*analysistest.Result) {
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			c := checks.Lookup(d.Category)
+			posn := r.Pass.Fset.Position(d.Pos)
+			switch {
+			case c == nil:
+				t.Errorf("%v: Category %q is not in the table of checks", posn, d.Category)
+			case d.URL != c.URL():
+				t.Errorf("%v: URL %q, want %q", posn, d.URL, c.URL())
+			case len(d.Related) == 0 && d.Category != "reflect-header":
+				t.Errorf("%v: %s finding without a witness", posn, d.Category)
+			}
+		}
+	}
 }
 
 func TestSummaries(t *testing.T) {
