@@ -119,6 +119,9 @@ func displayName(fn *ssa.Function) string {
 		if i := strings.LastIndex(s, "/"); i >= 0 {
 			s = s[i+1:]
 		}
+		if i, j := strings.Index(s, "["), strings.LastIndex(s, "]"); i >= 0 && j > i {
+			s = s[:i] + s[j+1:] // vec.Raw[T].Push reads as vec.Raw.Push
+		}
 		return strings.NewReplacer("(*", "", ")", "", "(", "").Replace(s)
 	}
 	if fn.Pkg != nil {
