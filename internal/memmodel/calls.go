@@ -239,6 +239,11 @@ func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.
 		return
 	}
 	r, o := fa.resolve(s, inputs, pk.Path)
+	if pk.Kind == KillUnmap && len(pk.Path.Fields) == 0 && r != nil && !isBaseOf(inputs[pk.Path.Input], r) {
+		// Deliberate silence: unmapping from an offset (b[n:], unsafe.Add(p, n)) releases part
+		// of the mapping, and without ranges the model cannot tell which values point there.
+		return
+	}
 	k := fa.killAt(callPos(instr), pk.Kind, via)
 	if deferred {
 		fa.deferKill(s, r, o, k)

@@ -156,6 +156,7 @@ func (b *builder) analyze(fn *ssa.Function) {
 	fa := newFuncAnalysis(b, fn)
 	b.model.funcs[fn] = fa
 	fa.solve()
+	fa.release()
 	if fa.invalid {
 		b.sums[fn] = nil
 		return
@@ -164,6 +165,12 @@ func (b *builder) analyze(fn *ssa.Function) {
 	mergeDirectives(fn, sum)
 	b.sums[fn] = sum
 	b.model.events = append(b.model.events, dedupe(fa.events)...)
+}
+
+// release drops what only the dataflow needed (the states of every block), keeping what
+// ObjectOf answers from: a package's model lives as long as the passes that read it.
+func (fa *funcAnalysis) release() {
+	fa.out, fa.kills, fa.calls = nil, nil, nil
 }
 
 // testHookAnalyze, when set by a test, runs before each function's analysis.

@@ -301,8 +301,17 @@ func isBaseOf(v ssa.Value, r *root) bool {
 			v = x.X
 		case *ssa.ChangeType:
 			v = x.X
-		case *ssa.UnOp, *ssa.Call, *ssa.Extract:
-			return true // an alias of a stored or viewed root: the same address
+		case *ssa.Call:
+			b, ok := x.Call.Value.(*ssa.Builtin)
+			if !ok {
+				return true // a view a summary says aliases r: the same address
+			}
+			if b.Name() == "Add" || len(x.Call.Args) == 0 {
+				return false
+			}
+			v = x.Call.Args[0] // unsafe.Slice, unsafe.String, SliceData, StringData
+		case *ssa.UnOp, *ssa.Extract:
+			return true // an alias of a stored root: the same address
 		default:
 			return false
 		}

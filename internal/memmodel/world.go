@@ -39,6 +39,13 @@ var world = map[string]*Summary{
 	"syscall.Munmap":                  {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
 	"golang.org/x/sys/unix.Munmap":    {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
 	"golang.org/x/sys/unix.MunmapPtr": {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
+	// unix.Mremap: the old mapping may move; the result is the mapping from now on.
+	"golang.org/x/sys/unix.Mremap": {
+		Kills:   []PathKill{{Path: Path{Input: 0}, Kind: KillRealloc, Must: true}},
+		Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}},
+	},
+	// unix.MremapPtr is deliberately absent: with MREMAP_FIXED it maps at an address that an
+	// earlier value may hold, which the model would take for a use after unmap.
 
 	// sync.Pool: Get hands out an object that may hold another user's data; Put gives it back.
 	"(*sync.Pool).Get": {Results: []Result{{Fresh: KindPool, Desc: "the sync.Pool object"}}},

@@ -264,7 +264,12 @@ func isGoPointer(m *memmodel.Model, p ssa.Value) bool {
 // StringHeader declared as a value rather than converted from a real slice (rule 6).
 func checkHeaderStore(rep *checks.Reporter, m *memmodel.Model, st *ssa.Store) {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok || fa.Field != 0 || pointerOrigin(st.Val) == nil {
+	if !ok || fa.Field != 0 {
+		return
+	}
+	// Deliberate silence: a header over C or mmap'd memory needs nothing to keep it alive.
+	origin := pointerOrigin(st.Val)
+	if origin == nil || m.ObjectOf(origin.X).IsManual() {
 		return
 	}
 	hdr := headerName(fa.X.Type())

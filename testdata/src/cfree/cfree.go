@@ -9,13 +9,15 @@ import "C"
 import (
 	"syscall"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 func readAfterFree() byte {
 	p := C.malloc(16)
 	C.memset(p, 0, 16)
 	C.free(p)
-	return *(*byte)(p) // want `read of C.malloc'd memory after it was freed by C.free on line 17`
+	return *(*byte)(p) // want `read of C.malloc'd memory after it was freed by C.free on line 19`
 }
 
 // readBeforeFree is fine: the free is deferred until the read is done.
@@ -95,4 +97,17 @@ func reassigned() byte {
 	p = C.calloc(1, 4)
 	defer C.free(p)
 	return *(*byte)(p)
+}
+
+func remapped(fd int) byte {
+	b, err := unix.Mmap(fd, 0, 4096, unix.PROT_READ, unix.MAP_PRIVATE)
+	if err != nil {
+		return 0
+	}
+	nb, err := unix.Mremap(b, 8192, unix.MREMAP_MAYMOVE)
+	if err != nil {
+		return 0
+	}
+	defer unix.Munmap(nb)
+	return b[0] // want `read of the mmap'd region after it was possibly reallocated by unix.Mremap`
 }
