@@ -127,4 +127,22 @@ s := *(*[]byte)(unsafe.Pointer(&h))`,
 		Good:  `s := unsafe.Slice(&a[0], n)`,
 		Since: "v0.1.0",
 	},
+	{
+		Name:  "uninit-read",
+		Pass:  "uninitread",
+		Title: "manual memory read before anything was written to it",
+		Text: `Memory from C.malloc, or from a function whose summary says it returns uninitialized memory
+(an allocator wrapping malloc, or one declared with //uninitlint:alloc uninit), holds whatever was
+there before: garbage, or another request's data. A read of bytes that no path to the read has
+written is reported. A write at an offset the model cannot compute, a copy into the memory, or a
+call that receives a pointer into it (it may fill it: memset, a decoder) silences the reads that
+follow; so does a write on one branch only.`,
+		Bad: `h := (*header)(C.malloc(C.size_t(unsafe.Sizeof(header{}))))
+h.magic = 0xfeed
+return h.len // never written`,
+		Good: `h := (*header)(C.calloc(1, C.size_t(unsafe.Sizeof(header{}))))
+h.magic = 0xfeed
+return h.len // zero`,
+		Since: "v0.1.0",
+	},
 }

@@ -20,6 +20,9 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 		// Deliberate silence: a call the model cannot see into may free, reallocate or
 		// reinitialize what its arguments reach, so nothing they reach stays known.
 		fa.opaque(s, c)
+		for _, a := range c.Args {
+			fa.mayFill(s, a)
+		}
 		if v := instr.Value(); v != nil && isTracked(v.Type()) {
 			fa.result(s, v, callInfo{sum: &Summary{}}, 0)
 		}
@@ -27,6 +30,7 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 	}
 	if !deferred {
 		fa.callUses(s, instr, sum, inputs, via)
+		fa.callFills(s, instr, sum, inputs)
 	}
 	for _, pk := range sum.Kills {
 		fa.applyKill(s, instr, inputs, pk, callVia(via, pk), deferred)
@@ -69,6 +73,47 @@ func (fa *funcAnalysis) callUses(s *state, instr ssa.CallInstruction, sum *Summa
 		for _, in := range inputs {
 			fa.use(s, in, instr, op)
 		}
+	}
+}
+
+// callFills checks the reads of a callee the table says reads its inputs (C.GoString), and
+// lets every other callee fill what it receives: a function that takes a pointer into
+// uninitialized memory may be the one that initializes it.
+func (fa *funcAnalysis) callFills(s *state, instr ssa.CallInstruction, sum *Summary, inputs []ssa.Value) {
+	fn, _ := instr.Common().Value.(*ssa.Function)
+	switch {
+	case sum.UsesAll: // a C function: it may fill any buffer it gets (memset, memcpy)
+		for _, in := range inputs {
+			fa.mayFill(s, in)
+		}
+	case fn != nil && lookupWorld(fn) == sum:
+		for _, i := range sum.Uses {
+			if i < len(inputs) {
+				fa.read(s, inputs[i], -1, instr, "call to "+displayName(fn))
+			}
+		}
+	default:
+		for _, p := range sum.Fills {
+			fa.fillPath(s, inputs, p)
+		}
+	}
+}
+
+// fillPath applies a callee's fills(p): what p resolves to may have been written anywhere.
+func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
+	r, o := fa.resolve(s, inputs, p)
+	if r != nil {
+		fa.sum.fill(fa, r)
+		o = r.obj
+	}
+	if o != nil && o.Uninit {
+		s.written[o] = anyWrite
+	}
+	if p2, ok := fa.objPath(o); ok && r == nil && fa.final {
+		if fa.sum.fills == nil {
+			fa.sum.fills = map[string]Path{}
+		}
+		fa.sum.fills[p2.key()] = p2
 	}
 }
 
@@ -154,8 +199,13 @@ func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Buil
 	case "copy":
 		fa.use(s, args[0], instr, "copy")
 		fa.use(s, args[1], instr, "copy")
+		fa.read(s, args[1], -1, instr, "copy")
+		fa.wrote(s, args[0], -1)
 	case "append":
 		fa.use(s, args[0], instr, "append")
+		for _, a := range args {
+			fa.mayFill(s, a)
+		}
 		if v := instr.Value(); v != nil {
 			fa.setObj(fa.ownRoot(v), fa.objOrTop(args[0]))
 		}
@@ -359,6 +409,7 @@ func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) 
 	r, o := fa.resolve(s, inputs, p)
 	if r != nil {
 		fa.alias[v] = r
+		fa.aliasOff[v] = -1
 		return
 	}
 	delete(fa.alias, v)

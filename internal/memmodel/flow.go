@@ -19,6 +19,7 @@ type funcAnalysis struct {
 
 	own        map[ssa.Value]*root // roots by the value that starts them
 	alias      map[ssa.Value]*root // loads and views that denote an already known root
+	aliasOff   map[ssa.Value]int64 // their byte offset from the root; -1 if unknown
 	byObj      map[*Object][]*root
 	objs       map[ssa.Instruction]*Object
 	ownedObjs  map[slotKey]*Object
@@ -43,7 +44,7 @@ type callInfo struct {
 func newFuncAnalysis(b *builder, fn *ssa.Function) *funcAnalysis {
 	fa := &funcAnalysis{
 		b: b, fn: fn,
-		inputs: map[ssa.Value]int{}, own: map[ssa.Value]*root{}, alias: map[ssa.Value]*root{},
+		inputs: map[ssa.Value]int{}, own: map[ssa.Value]*root{}, alias: map[ssa.Value]*root{}, aliasOff: map[ssa.Value]int64{},
 		byObj: map[*Object][]*root{}, objs: map[ssa.Instruction]*Object{},
 		ownedObjs: map[slotKey]*Object{}, fieldNames: map[slotKey]string{},
 		inLoop: loopBlocks(fn), calls: map[ssa.Value]callInfo{}, kills: map[kill]*kill{}, out: map[*ssa.BasicBlock]*state{},

@@ -41,6 +41,7 @@ const (
 	EvDoubleKill                             // memory killed twice
 	EvEscapeAfterKill                        // a view returned or stored past the kill of its memory
 	EvGoPointerInManual                      // a Go pointer stored in memory the GC does not scan
+	EvUninitRead                             // a read no write may have defined
 )
 
 // A Kill is the witness of a kill: where, how, by what call.
@@ -104,6 +105,7 @@ func (m *Model) Summary(fn *ssa.Function) *Summary {
 // builder computes the model of one package, function by function, callees first.
 type builder struct {
 	pass    *analysis.Pass
+	sizes   types.Sizes
 	names   map[token.Pos]string // call position -> the variable its result is assigned to
 	model   *Model
 	sums    map[*ssa.Function]*Summary
@@ -116,7 +118,10 @@ func run(pass *analysis.Pass) (any, error) {
 	if !isRelevant(pass) {
 		return m, nil // cheap exit: nothing here can touch manual memory
 	}
-	b := &builder{pass: pass, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{}}
+	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{}}
+	if b.sizes == nil {
+		b.sizes = types.SizesFor("gc", "amd64") // a driver that sets none (nogo may not)
+	}
 	for _, fn := range ssainfo.SrcFuncs {
 		b.analyze(fn)
 	}

@@ -35,11 +35,13 @@ func meetKill(a, b *kill) *kill {
 	return a
 }
 
-// A slotVal is what the model knows a slot holds: one root's value, or (r == nil) one of
-// several values that all point into obj (objTop: anything).
+// A slotVal is what the model knows a slot holds: one root's value, at byte offset off from
+// the root (-1: unknown), or (r == nil) one of several values that all point into obj (objTop:
+// anything).
 type slotVal struct {
 	r   *root
 	obj *Object
+	off int64
 }
 
 // A state is the model's knowledge at one program point.
@@ -67,6 +69,7 @@ type state struct {
 	deferredObj map[*Object]*kill
 	freed       map[string]freedPath
 	escaped     map[*root]escape
+	written     map[*Object]*writeSet // uninitialized objects: what may have been written (may)
 }
 
 type freedPath struct {
@@ -88,6 +91,7 @@ func newState() *state {
 		deferredObj: map[*Object]*kill{},
 		freed:       map[string]freedPath{},
 		escaped:     map[*root]escape{},
+		written:     map[*Object]*writeSet{},
 	}
 }
 
@@ -100,6 +104,7 @@ func (s *state) clone() *state {
 		deferredObj: maps.Clone(s.deferredObj),
 		freed:       maps.Clone(s.freed),
 		escaped:     maps.Clone(s.escaped),
+		written:     maps.Clone(s.written),
 	}
 }
 
@@ -125,8 +130,11 @@ func (s *state) join(t *state) {
 	}
 	for k, a := range s.slots {
 		if _, ok := t.slots[k]; !ok {
-			s.slots[k] = mergeSlot(a, true, slotVal{})
+			s.slots[k] = mergeSlot(a, true, slotVal{off: -1})
 		}
+	}
+	for o, w := range t.written {
+		s.written[o] = s.written[o].union(w)
 	}
 	for r, e := range t.escaped {
 		if _, ok := s.escaped[r]; !ok {
@@ -141,11 +149,14 @@ func mergeSlot(a slotVal, aok bool, b slotVal) slotVal {
 	if aok && a == b {
 		return a
 	}
+	if aok && a.r != nil && a.r == b.r {
+		return slotVal{r: a.r, obj: a.obj, off: -1}
+	}
 	obj := objTop
 	if aok && a.obj == b.obj && a.obj != nil {
 		obj = a.obj
 	}
-	return slotVal{obj: obj}
+	return slotVal{obj: obj, off: -1}
 }
 
 func meetMap[K comparable](s, t map[K]*kill) {
@@ -163,5 +174,6 @@ func (s *state) equal(t *state) bool {
 		maps.Equal(s.slots, t.slots) && maps.Equal(s.deferred, t.deferred) &&
 		maps.Equal(s.deferredObj, t.deferredObj) &&
 		maps.EqualFunc(s.freed, t.freed, func(a, b freedPath) bool { return a.k == b.k }) &&
-		len(s.escaped) == len(t.escaped)
+		len(s.escaped) == len(t.escaped) &&
+		maps.EqualFunc(s.written, t.written, (*writeSet).equal)
 }

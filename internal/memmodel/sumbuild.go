@@ -15,6 +15,7 @@ type summaryBuilder struct {
 	exit     map[string]freedPath // inputs freed on every returning path (intersection)
 	mayKills map[string]PathKill  // reallocations on some path
 	writes   map[string]Path
+	fills    map[string]Path
 	uses     map[int]bool
 	results  []resultAcc
 	closure  []PathKill
@@ -40,6 +41,19 @@ func (sb *summaryBuilder) write(fa *funcAnalysis, sk slotKey) {
 		sb.writes = map[string]Path{}
 	}
 	sb.writes[p.key()] = p
+}
+
+// fill records that the function may write into what r points to.
+func (sb *summaryBuilder) fill(fa *funcAnalysis, r *root) {
+	if !fa.final {
+		return
+	}
+	if p, ok := fa.pathOf(r); ok {
+		if sb.fills == nil {
+			sb.fills = map[string]Path{}
+		}
+		sb.fills[p.key()] = p
+	}
 }
 
 func (sb *summaryBuilder) use(fa *funcAnalysis, r *root) {
@@ -112,7 +126,7 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 	case ok:
 		res = Result{View: true, ViewOf: p}
 	case r.obj != nil && r.obj.IsManual() && fa.allocates(r):
-		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit}
+		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written[r.obj] == nil}
 	}
 	acc := &sb.results[i]
 	switch {
@@ -167,6 +181,9 @@ func (sb *summaryBuilder) build() *Summary {
 	for _, w := range sb.writes {
 		s.Writes = append(s.Writes, w)
 	}
+	for _, f := range sb.fills {
+		s.Fills = append(s.Fills, f)
+	}
 	for u := range sb.uses {
 		s.Uses = append(s.Uses, u)
 	}
@@ -180,6 +197,7 @@ func (sb *summaryBuilder) build() *Summary {
 		return cmp.Or(cmpPath(a.Path, b.Path), cmp.Compare(a.Kind, b.Kind))
 	})
 	slices.SortFunc(s.Writes, cmpPath)
+	slices.SortFunc(s.Fills, cmpPath)
 	slices.Sort(s.Uses)
 	return s
 }

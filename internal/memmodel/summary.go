@@ -86,6 +86,7 @@ type Result struct {
 type Summary struct {
 	Kills        []PathKill
 	Writes       []Path // slots the function may store a new pointer into
+	Fills        []Path // memory the function may write into, at any offset
 	Uses         []int  // inputs it may dereference
 	UsesAll      bool   // it dereferences every pointer argument (a C function)
 	Results      []Result
@@ -109,6 +110,9 @@ func (s *Summary) String() string {
 	for _, w := range s.Writes {
 		parts = append(parts, fmt.Sprintf("writes(%s)", w))
 	}
+	for _, f := range s.Fills {
+		parts = append(parts, fmt.Sprintf("fills(%s)", f))
+	}
 	for _, u := range s.Uses {
 		parts = append(parts, fmt.Sprintf("uses(p%d)", u))
 	}
@@ -130,7 +134,7 @@ func (s *Summary) String() string {
 
 // isEmpty reports whether the summary says nothing a caller could use.
 func (s *Summary) isEmpty() bool {
-	if len(s.Kills)+len(s.Writes)+len(s.Uses)+len(s.ClosureKills) > 0 || s.UsesAll {
+	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills) > 0 || s.UsesAll {
 		return false
 	}
 	for _, r := range s.Results {

@@ -15,10 +15,13 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 	case *ssa.UnOp:
 		if in.Op == token.MUL {
 			fa.use(s, in.X, in, "load")
+			fa.read(s, in.X, fa.loadSize(in.X), in, "read")
 			fa.load(s, in)
 		}
 	case *ssa.Store:
 		fa.use(s, in.Addr, in, "store")
+		fa.wrote(s, in.Addr, fa.sizeof(in.Val.Type()))
+		fa.mayEscape(s, in)
 		fa.store(s, in)
 	case *ssa.Call:
 		fa.call(s, in, in.Common(), false)
@@ -30,6 +33,7 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 		fa.extract(s, in)
 	case *ssa.Index:
 		fa.use(s, in.X, in, "index")
+		fa.read(s, in.X, -1, in, "index")
 	case *ssa.Lookup:
 		if isTracked(in.X.Type()) {
 			fa.use(s, in.X, in, "index")
@@ -39,9 +43,11 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 	case *ssa.Convert:
 		if isCopyConversion(in) {
 			fa.use(s, in.X, in, "conversion")
+			fa.read(s, in.X, -1, in, "conversion")
 		}
 	case *ssa.Send:
 		fa.escape(s, in.X, in.Pos(), "sent on a channel")
+		fa.mayFill(s, in.X)
 	case *ssa.MapUpdate:
 		if fa.isLongLived(in.Map) {
 			fa.escape(s, in.Value, in.Pos(), "stored in a map that outlives the call")
@@ -64,6 +70,7 @@ func isCopyConversion(c *ssa.Convert) bool {
 // in it, is about another instance.
 func (fa *funcAnalysis) newInstance(s *state, r *root) {
 	delete(s.dead, r)
+	delete(s.written, r.obj)
 	for sk := range s.slots {
 		if sk.obj == r.obj {
 			delete(s.slots, sk)
@@ -87,6 +94,7 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	if ok {
 		if sv, known := s.slots[sk]; known && sv.r != nil {
 			fa.alias[l] = sv.r
+			fa.aliasOff[l] = sv.off
 			return
 		}
 	}
@@ -127,9 +135,9 @@ func (fa *funcAnalysis) store(s *state, st *ssa.Store) {
 		return
 	}
 	if vr == nil {
-		s.slots[sk] = slotVal{obj: objTop}
+		s.slots[sk] = slotVal{obj: objTop, off: -1}
 	} else {
-		s.slots[sk] = slotVal{r: vr, obj: vr.obj}
+		s.slots[sk] = slotVal{r: vr, obj: vr.obj, off: fa.constOffset(st.Val)}
 	}
 	delete(s.objKilled, fa.owned(sk))
 }

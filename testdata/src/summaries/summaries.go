@@ -50,14 +50,14 @@ func (b *Buf) Free() { // want Free:`frees\(p0.data\) uses\(p0\)`
 	}
 }
 
-func (b *Buf) Reset() { // want Reset:`frees\(p0.data\) writes\(p0.data\) uses\(p0\)`
+func (b *Buf) Reset() { // want Reset:`frees\(p0.data\) writes\(p0.data\) fills\(p0\) uses\(p0\)`
 	if b.data != nil {
 		C.free(b.data)
 		b.data = nil
 	}
 }
 
-func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.data\) writes\(p0.n\) writes\(p0.cap\) uses\(p0\)`
+func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.data\) writes\(p0.n\) writes\(p0.cap\) fills\(p0\) uses\(p0\)`
 	if b.n == b.cap {
 		b.cap = max(2*b.cap, 8)
 		b.data = C.realloc(b.data, C.size_t(b.cap))

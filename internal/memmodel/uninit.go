@@ -1,0 +1,313 @@
+package memmodel
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Uninitialized memory.
+//
+// An object born uninitialized (C.malloc, an allocator whose Fact says alloc(uninit)) carries,
+// in each state, the byte ranges some path may have written (a may-set: the join is the union).
+// A read is reported only when no path to it wrote any byte it reads: then the read precedes
+// every write. A write at an offset the model cannot compute, a copy into the object, or a
+// call that receives a pointer into it (it may fill it: memset, a decoder) sets `any`, and
+// the object is silent from then on. Offsets are constants only: a read at an unknown offset
+// (an index) is reported only if nothing at all was written.
+
+// A writeSet is what may have been written into one uninitialized object. It is immutable:
+// states share it and replace it on change.
+type writeSet struct {
+	any    bool       // a write at an unknown offset, or an opaque call that may have written
+	ranges [][2]int64 // byte ranges [lo, hi) written at known offsets, sorted, disjoint
+}
+
+var anyWrite = &writeSet{any: true}
+
+func (w *writeSet) add(lo, hi int64) *writeSet {
+	if w != nil && w.any {
+		return w
+	}
+	n := &writeSet{}
+	if w != nil {
+		n.ranges = slices.Clone(w.ranges)
+	}
+	n.ranges = append(n.ranges, [2]int64{lo, hi})
+	slices.SortFunc(n.ranges, func(a, b [2]int64) int { return int(a[0] - b[0]) })
+	return n
+}
+
+// union joins two may-sets.
+func (w *writeSet) union(v *writeSet) *writeSet {
+	switch {
+	case w == nil:
+		return v
+	case v == nil || w.equal(v):
+		return w
+	case w.any || v.any:
+		return anyWrite
+	}
+	n := &writeSet{ranges: append(slices.Clone(w.ranges), v.ranges...)}
+	slices.SortFunc(n.ranges, func(a, b [2]int64) int { return int(a[0] - b[0]) })
+	n.ranges = slices.Compact(n.ranges)
+	return n
+}
+
+func (w *writeSet) equal(v *writeSet) bool {
+	return w == v || (w != nil && v != nil && w.any == v.any && slices.Equal(w.ranges, v.ranges))
+}
+
+// overlaps reports whether some byte of [lo, hi) may have been written; lo < 0 stands for an
+// unknown offset, which any write may have reached.
+func (w *writeSet) overlaps(lo, hi int64) bool {
+	switch {
+	case w == nil:
+		return false
+	case w.any || (lo < 0 && len(w.ranges) > 0):
+		return true
+	}
+	for _, r := range w.ranges {
+		if r[0] < hi && lo < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// sizeof returns the size of t in bytes, or -1 if it depends on a type parameter.
+func (fa *funcAnalysis) sizeof(t types.Type) (size int64) {
+	if dependsOnTypeParam(t) {
+		return -1
+	}
+	return fa.b.sizes.Sizeof(t)
+}
+
+// fieldOffset returns the offset of field i of s, or -1 if the layout depends on a type
+// parameter.
+func (fa *funcAnalysis) fieldOffset(s *types.Struct, i int) int64 {
+	if dependsOnTypeParam(s) {
+		return -1
+	}
+	return fa.b.sizes.Offsetsof(structFields(s))[i]
+}
+
+// dependsOnTypeParam reports whether the layout of t depends on a type parameter, in which
+// case types.Sizes cannot compute it (it asserts). Only what is stored inline matters:
+// pointers, slices and the like have a fixed size whatever they point to.
+func dependsOnTypeParam(t types.Type) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Named:
+		if t.TypeParams().Len() > t.TypeArgs().Len() {
+			return true // the generic type itself, not an instantiation
+		}
+		return dependsOnTypeParam(t.Underlying())
+	case *types.Array:
+		return dependsOnTypeParam(t.Elem())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if dependsOnTypeParam(t.Field(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// constOffset returns the byte offset of v from the start of its root's memory, or -1 if the
+// model cannot compute it.
+//
+//	t1 = C.malloc(16)
+//	t2 = convert *node <- unsafe.Pointer (t1)
+//	t3 = &t2.id [#2]                              offset = Offsetsof(node)[2]
+func (fa *funcAnalysis) constOffset(v ssa.Value) int64 {
+	var off int64
+	for {
+		step, next, ok := fa.offsetStep(v)
+		if !ok {
+			return -1
+		}
+		if next == nil {
+			return off
+		}
+		off += step
+		v = next
+	}
+}
+
+// offsetStep returns what v adds to the offset of the value it derives from, and that value;
+// next is nil when v starts the chain. ok is false when the step is not a constant.
+func (fa *funcAnalysis) offsetStep(v ssa.Value) (step int64, next ssa.Value, ok bool) {
+	switch x := v.(type) {
+	case *ssa.FieldAddr:
+		s, ok := derefStruct(x.X.Type())
+		if !ok {
+			return 0, nil, false
+		}
+		off := fa.fieldOffset(s, x.Field)
+		return off, x.X, off >= 0
+	case *ssa.IndexAddr:
+		i, ok := intConst(x.Index)
+		size := fa.sizeof(elemType(x.X.Type()))
+		return i * size, x.X, ok && size >= 0
+	case *ssa.Slice:
+		if x.Low == nil {
+			return 0, x.X, true
+		}
+		i, ok := intConst(x.Low)
+		size := fa.sizeof(elemType(x.X.Type()))
+		return i * size, x.X, ok && size >= 0
+	case *ssa.Call:
+		if b, isB := x.Call.Value.(*ssa.Builtin); isB && b.Name() == "Add" {
+			i, ok := intConst(x.Call.Args[1])
+			return i, x.Call.Args[0], ok
+		}
+	case *ssa.BinOp:
+		if base := uintptrBase(x); base != nil && x.Op == token.ADD {
+			other := x.Y
+			if base == x.Y {
+				other = x.X
+			}
+			i, ok := intConst(other)
+			return i, base, ok
+		}
+		return 0, nil, false
+	case *ssa.UnOp:
+		if off, ok := fa.aliasOff[x]; ok && fa.alias[x] != nil {
+			return off, nil, off >= 0
+		}
+	}
+	if d := derivedFrom(v); d != nil && isTracked(d.Type()) {
+		if _, isBin := v.(*ssa.BinOp); !isBin {
+			return 0, d, true
+		}
+	}
+	return 0, nil, true
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return nil, false
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	return s, ok
+}
+
+func structFields(s *types.Struct) []*types.Var {
+	fs := make([]*types.Var, s.NumFields())
+	for i := range fs {
+		fs[i] = s.Field(i)
+	}
+	return fs
+}
+
+// elemType returns the element type of what an IndexAddr or Slice indexes: *[N]T, []T, string.
+func elemType(t types.Type) types.Type {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		if a, ok := u.Elem().Underlying().(*types.Array); ok {
+			return a.Elem()
+		}
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Basic:
+		return types.Typ[types.Byte]
+	}
+	return types.Typ[types.Byte]
+}
+
+func intConst(v ssa.Value) (int64, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(c.Value)
+}
+
+// uninitObj returns the uninitialized object v points into, if any.
+func (fa *funcAnalysis) uninitObj(v ssa.Value) *Object {
+	if r := fa.rootOf(v); r != nil && r.obj != nil && r.obj.Uninit {
+		return r.obj
+	}
+	return nil
+}
+
+// wrote records a write of size bytes through addr (size < 0: an unknown extent).
+func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
+	fa.sum.fill(fa, fa.rootOf(addr))
+	o := fa.uninitObj(addr)
+	if o == nil {
+		return
+	}
+	off := fa.constOffset(addr)
+	if off < 0 || size < 0 {
+		s.written[o] = anyWrite
+		return
+	}
+	s.written[o] = s.written[o].add(off, off+size)
+}
+
+// mayFill records that something the model cannot see received v and may have written
+// through it, or through the pointer v's variable holds (a closure receives the variables it
+// captures, not their values).
+func (fa *funcAnalysis) mayFill(s *state, v ssa.Value) {
+	fa.sum.fill(fa, fa.rootOf(v))
+	if o := fa.uninitObj(v); o != nil {
+		s.written[o] = anyWrite
+	}
+	if r := fa.rootOf(v); r != nil && r.obj != nil {
+		if sv, ok := s.slots[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && sv.r.obj.Uninit {
+			s.written[sv.r.obj] = anyWrite
+		}
+	}
+}
+
+// mayEscape records that v was stored where the model does not follow it: whoever reads it
+// there may write through it. A store into a variable the model tracks is not an escape.
+func (fa *funcAnalysis) mayEscape(s *state, st *ssa.Store) {
+	if sk, ok := fa.slotOf(st.Addr); ok && sk.obj.Kind == KindLocal {
+		return
+	}
+	fa.mayFill(s, st.Val)
+}
+
+// read checks a read of size bytes through addr (size < 0: an unknown extent) against what may
+// have been written.
+func (fa *funcAnalysis) read(s *state, addr ssa.Value, size int64, instr ssa.Instruction, op string) {
+	if !fa.final {
+		return
+	}
+	o := fa.uninitObj(addr)
+	if o == nil {
+		return
+	}
+	lo, hi := fa.constOffset(addr), int64(-1)
+	if lo >= 0 && size >= 0 {
+		hi = lo + size
+	} else {
+		lo = -1
+	}
+	if s.written[o].overlaps(lo, hi) {
+		return
+	}
+	if r := fa.rootOf(addr); r != nil && s.dead[r] != nil {
+		return // reading freed memory is the escape pass's finding, not this one
+	}
+	fa.event(Event{Kind: EvUninitRead, Pos: callPos(instr), Op: op, Obj: o})
+}
+
+// loadSize returns the size of what a load through addr reads.
+func (fa *funcAnalysis) loadSize(addr ssa.Value) int64 {
+	if p, ok := addr.Type().Underlying().(*types.Pointer); ok {
+		return fa.sizeof(p.Elem())
+	}
+	return -1
+}

@@ -1,0 +1,19 @@
+package uninitread_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/uninitlint/uninitlint/passes/uninitread"
+)
+
+func TestUninitRead(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, uninitread.Analyzer, "mallocread", "uninitcross/downstream")
+}
