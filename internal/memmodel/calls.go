@@ -37,8 +37,12 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 	}
 	for _, w := range sum.Writes {
 		if sk, ok := fa.inputSlot(s, inputs, w); ok {
+			fa.sum.write(fa, sk) // a write through our input is ours too
 			delete(s.slots, sk)
 			delete(s.objKilled, fa.owned(sk))
+			if sk.field < 0 {
+				fa.clearObject(s, sk.obj) // *p = T{}: every field of the pointee is new
+			}
 		}
 	}
 	if v := instr.Value(); v != nil && !deferred {
@@ -282,19 +286,18 @@ func (fa *funcAnalysis) resolve(s *state, inputs []ssa.Value, p Path) (*root, *O
 
 // applyKill performs (or, for a defer, schedules) one kill of a callee's summary.
 //
-// Deliberate silence: a free that may or may not happen (a conditional free in the callee) is
-// not applied; only reallocation, which makes every existing view suspect, counts when it may.
+// A kill the callee performs on some paths only (a Free that skips an empty vector, a Release
+// that frees at the last reference) still ends the caller's right to the memory: the caller
+// cannot tell which path ran, so a use after the call is reported. It is marked may, and is
+// never the evidence of a double free.
 func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.Value, pk PathKill, via string, deferred bool) {
-	if !pk.Must && pk.Kind != KillRealloc {
-		return
-	}
 	r, o := fa.resolve(s, inputs, pk.Path)
 	if pk.Kind == KillUnmap && len(pk.Path.Fields) == 0 && r != nil && !isBaseOf(inputs[pk.Path.Input], r) {
 		// Deliberate silence: unmapping from an offset (b[n:], unsafe.Add(p, n)) releases part
 		// of the mapping, and without ranges the model cannot tell which values point there.
 		return
 	}
-	k := fa.killAt(callPos(instr), pk.Kind, via)
+	k := fa.killAt(callPos(instr), pk.Kind, via, !pk.Must && pk.Kind != KillRealloc)
 	if deferred {
 		fa.deferKill(s, r, o, k)
 		return
@@ -357,7 +360,7 @@ func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k
 
 // doubleKill records a kill of memory already killed: a double free, a free after a Put.
 func (fa *funcAnalysis) doubleKill(instr ssa.Instruction, o *Object, prev, k *kill) {
-	if !fa.final || k.kind == KillRealloc && prev.kind == KillRealloc {
+	if !fa.final || k.kind == KillRealloc && prev.kind == KillRealloc || k.may || prev.may {
 		return
 	}
 	fa.event(Event{Kind: EvDoubleKill, Pos: callPos(instr), Op: k.via, Obj: o, Kill: k.export(), Prev: prev.export()})
@@ -375,7 +378,7 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 		}
 		o := fa.newObject(v.(ssa.Instruction), res.Fresh, desc)
 		o.Uninit = res.Uninit
-		o.Name = fa.b.varNameAt(v.Pos())
+		o.Name = fa.b.varNameAt(callPosOf(v))
 		fa.setObj(r, o)
 		fa.newInstance(s, r)
 	case res.View:
@@ -384,11 +387,19 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 		r := fa.ownRoot(v)
 		o := fa.newObject(v.(ssa.Instruction), KindOpaque, "memory of unknown origin")
 		if o.Name == "" {
-			o.Name = fa.b.varNameAt(v.Pos())
+			o.Name = fa.b.varNameAt(callPosOf(v))
 		}
 		fa.setObj(r, o)
 		delete(s.dead, r)
 	}
+}
+
+// callPosOf returns the position of the call whose result v is (or a component of).
+func callPosOf(v ssa.Value) token.Pos {
+	if e, ok := v.(*ssa.Extract); ok {
+		return e.Tuple.Pos()
+	}
+	return v.Pos()
 }
 
 func calleeFunc(v ssa.Value) *ssa.Function {
@@ -428,8 +439,8 @@ func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) 
 
 // killAt returns the canonical kill for a position, kind and callee, so that states of
 // successive sweeps compare equal.
-func (fa *funcAnalysis) killAt(pos token.Pos, kind KillKind, via string) *kill {
-	key := kill{pos: pos, kind: kind, via: via}
+func (fa *funcAnalysis) killAt(pos token.Pos, kind KillKind, via string, may bool) *kill {
+	key := kill{pos: pos, kind: kind, via: via, may: may}
 	if k := fa.kills[key]; k != nil {
 		return k
 	}

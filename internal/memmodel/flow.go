@@ -1,6 +1,7 @@
 package memmodel
 
 import (
+	"go/constant"
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
@@ -161,7 +162,7 @@ func (fa *funcAnalysis) phis(b *ssa.BasicBlock, in *state) {
 // has not been visited.
 func (fa *funcAnalysis) edgeState(p, b *ssa.BasicBlock) *state {
 	out := fa.out[p]
-	if out == nil {
+	if out == nil || isInfeasible(p, b) {
 		return nil
 	}
 	x, nilOnTrue, ok := emptinessTest(p)
@@ -183,6 +184,24 @@ func (fa *funcAnalysis) edgeState(p, b *ssa.BasicBlock) *state {
 		}
 	}
 	return s
+}
+
+// isInfeasible reports whether the edge p -> b is never taken: p branches on a constant (the
+// `if debug {` of a build-tag constant) the other way.
+func isInfeasible(p, b *ssa.BasicBlock) bool {
+	ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !ok || p.Succs[0] == p.Succs[1] {
+		return false
+	}
+	c, ok := ifi.Cond.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false
+	}
+	taken := p.Succs[1]
+	if constant.BoolVal(c.Value) {
+		taken = p.Succs[0]
+	}
+	return b != taken
 }
 
 // emptinessTest recognizes a block ending in `if x == nil`, `if len(x) == 0`, `if cap(x) == 0`

@@ -49,9 +49,10 @@ type Kill struct {
 	Pos  token.Pos
 	Kind KillKind
 	Via  string
+	May  bool // the callee kills on some paths only
 }
 
-func (k *kill) export() Kill { return Kill{Pos: k.pos, Kind: k.kind, Via: k.via} }
+func (k *kill) export() Kill { return Kill{Pos: k.pos, Kind: k.kind, Via: k.via, May: k.may} }
 
 // An Event is one thing the model found: the operation at Pos, the object it touched, and the
 // kill that made it wrong.

@@ -14,6 +14,7 @@ type kill struct {
 	kind    KillKind
 	via     string // the call that killed: "C.free", "vec.(*Raw).Push"
 	vacuous bool
+	may     bool // a callee frees it on some paths only: a use after the call is still wrong
 }
 
 var nilKill = &kill{vacuous: true}
@@ -28,6 +29,11 @@ func meetKill(a, b *kill) *kill {
 	case a.vacuous:
 		return b
 	case b.vacuous:
+		return a
+	case a.may != b.may: // dead on both sides, but only maybe on one: maybe
+		if b.may {
+			return b
+		}
 		return a
 	case b.pos < a.pos:
 		return b

@@ -71,15 +71,19 @@ func (sb *summaryBuilder) kill(fa *funcAnalysis, s *state, r *root, k *kill) {
 	}
 }
 
+// killPath records a kill of one of the function's inputs: in the may-set always (for the
+// Must: false kills of the summary), and, for frees, in the state's must-set.
 func (sb *summaryBuilder) killPath(s *state, p Path, k *kill) {
-	if k.kind == KillRealloc {
-		if sb.mayKills == nil {
-			sb.mayKills = map[string]PathKill{}
-		}
-		sb.mayKills[p.key()] = PathKill{Path: p, Kind: k.kind, Via: k.via}
-		return
+	if sb.mayKills == nil {
+		sb.mayKills = map[string]PathKill{}
 	}
-	s.freed[p.key()] = freedPath{p, k}
+	key := p.key() + killVerbs[k.kind]
+	if _, ok := sb.mayKills[key]; !ok {
+		sb.mayKills[key] = PathKill{Path: p, Kind: k.kind, Via: k.via}
+	}
+	if k.kind != KillRealloc && !k.may {
+		s.freed[p.key()] = freedPath{p, k}
+	}
 }
 
 // ret folds one return into the summary: what is freed by now (defers included), and what
@@ -173,8 +177,8 @@ func (sb *summaryBuilder) build() *Summary {
 			s.Kills = append(s.Kills, PathKill{Path: f.path, Kind: f.k.kind, Must: true, Via: f.k.via})
 		}
 	}
-	for key, pk := range sb.mayKills {
-		if _, must := sb.exit[key]; !must {
+	for _, pk := range sb.mayKills {
+		if f, must := sb.exit[pk.Path.key()]; !must || f.k.vacuous || f.k.kind != pk.Kind {
 			s.Kills = append(s.Kills, pk)
 		}
 	}

@@ -77,7 +77,12 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 	switch e.Kind {
 	case memmodel.EvUseAfterKill:
 		check, reason := useCheck(e.Kill.Kind)
-		rep.Report(check, e.Pos, op(e.Op)+" "+what+" after it was "+reason+" "+by(e.Kill)+"on "+rep.Line(e.Pos, e.Kill.Pos),
+		if e.Kill.May {
+			reason = "may have been " + strings.TrimPrefix(reason, "possibly ")
+		} else {
+			reason = "was " + reason
+		}
+		rep.Report(check, e.Pos, op(e.Op)+" "+what+" after it "+reason+" "+by(e.Kill)+"on "+rep.Line(e.Pos, e.Kill.Pos),
 			append(rel, killed)...)
 	case memmodel.EvDoubleKill:
 		first := analysis.RelatedInformation{Pos: e.Prev.Pos, Message: "first " + pastTense(e.Prev.Kind) + " here"}

@@ -73,3 +73,21 @@ func putTwice() {
 	pool.Put(b)
 	pool.Put(b) // want `sync.Pool.Put of the sync.Pool object already put back on line 73`
 }
+
+// releaseIfLast frees at the last reference only.
+func (b *Buf) releaseIfLast(last bool) {
+	if last {
+		C.free(b.data)
+	}
+}
+
+func useAfterRelease(b *Buf) byte {
+	b.releaseIfLast(true)
+	return *(*byte)(b.data) // want `read of the memory b.data points to after it may have been freed by doublefree.Buf.releaseIfLast on line 85`
+}
+
+// releaseTwice is not reported: neither call is known to free, so neither proves a double free.
+func releaseTwice(b *Buf, first, second bool) {
+	b.releaseIfLast(first)
+	b.releaseIfLast(second)
+}

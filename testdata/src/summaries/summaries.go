@@ -21,8 +21,8 @@ func releaseIfSet(p unsafe.Pointer) { // want releaseIfSet:`frees\(p0\)`
 	C.free(p)
 }
 
-// maybeRelease frees on one path only: callers learn nothing.
-func maybeRelease(p unsafe.Pointer, ok bool) {
+// maybeRelease frees on one path only: callers learn that it may free.
+func maybeRelease(p unsafe.Pointer, ok bool) { // want maybeRelease:`may frees\(p0\)`
 	if ok {
 		C.free(p)
 	}
