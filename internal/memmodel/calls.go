@@ -213,6 +213,9 @@ func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Buil
 		if v := instr.Value(); v != nil {
 			fa.setObj(fa.ownRoot(v), fa.objOrTop(args[0]))
 		}
+	case "clear":
+		fa.use(s, args[0], instr, "clear")
+		fa.wrote(s, args[0], -1)
 	case "Slice":
 		fa.use(s, args[0], instr, "unsafe.Slice")
 	case "String":

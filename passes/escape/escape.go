@@ -170,7 +170,7 @@ func op(s string) string {
 		return "range over"
 	case "conversion":
 		return "conversion of"
-	case "copy", "append", "unsafe.Slice", "unsafe.String":
+	case "copy", "append", "clear", "unsafe.Slice", "unsafe.String":
 		return s + " of"
 	}
 	if strings.HasPrefix(s, "call") {

@@ -23,7 +23,7 @@ func TestEscape(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, testdata(t), escape.Analyzer,
 		"cfree", "doublefree", "grow", "pooluse", "dangling", "gopointer", "uintptrheld",
-		"crosspkg/downstream", "generated", "regress")
+		"crosspkg/downstream", "generated", "regress", "vecmutant")
 	checkWitnesses(t, results)
 }
 
