@@ -145,4 +145,40 @@ h.magic = 0xfeed
 return h.len // zero`,
 		Since: "v0.1.0",
 	},
+	{
+		Name:  "uninit-slot",
+		Pass:  "uninitread",
+		Title: "a container slot read at or past the container's length",
+		Text: `A type that keeps values in a buffer field and their count in a length field (the heapless-
+vector pattern: buf [N]T plus n int, or runtime/vec's Raw) holds meaningful values only in
+buf[0:n]; the slots past n are logically uninitialized even when their bytes happen to be zero.
+The model learns which field is the length of which from the push pattern (buf[n] = x; n++) and
+reports a read of buf[i] where i < n is not known: no dominating condition (if i < n, a loop over
+0..n, an early return or panic when i >= n), no bounds-checking helper (checkIndex(i, n)), and
+not the slot a decrement of n just vacated (Pop).`,
+		Bad: `func (s *Stack) Get(i int) int {
+	if i >= len(s.buf) { // bounded by the capacity, not the length
+		panic("out of range")
+	}
+	return s.buf[i]
+}`,
+		Good: `func (s *Stack) Get(i int) int {
+	if i >= s.n {
+		panic("out of range")
+	}
+	return s.buf[i]
+}`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "uninit-expose",
+		Pass:  "uninitread",
+		Title: "a view of a container's buffer that reaches past its length",
+		Text: `A method returns a slice of a container's buffer that extends past its length field
+(buf[:], buf[:cap(buf)], unsafe.Slice over the buffer with the capacity): the caller can read the
+logically uninitialized slots, and write slots the container will later treat as free.`,
+		Bad:   `func (s *Stack) Slice() []int { return s.buf[:] }`,
+		Good:  `func (s *Stack) Slice() []int { return s.buf[:s.n] }`,
+		Since: "v0.1.0",
+	},
 }

@@ -42,6 +42,7 @@ package driver
 import (
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -95,6 +96,12 @@ func isVettool(args []string) bool {
 // and returns the exit code.
 func standalone(args []string, analyzers []*analysis.Analyzer) int {
 	opts := parseFlags(args, analyzers)
+	stop, err := startProfiles(opts)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+		return exitError
+	}
+	defer stop()
 	pkgs, err := load(opts.patterns, opts.tests)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
@@ -115,6 +122,32 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		return exitError
 	}
 	return exitCode(len(broken) > 0 || len(r.failures) > 0, len(r.findings) > 0)
+}
+
+// startProfiles starts the CPU profile the options ask for, and returns what writes the heap
+// profile and stops the CPU profile at the end of the run.
+func startProfiles(opts *options) (stop func(), err error) {
+	var cpu *os.File
+	if opts.cpuprof != "" {
+		if cpu, err = os.Create(opts.cpuprof); err != nil {
+			return nil, fmt.Errorf("cpu profile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(cpu); err != nil {
+			return nil, fmt.Errorf("cpu profile: %w", err)
+		}
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if opts.memprof != "" {
+			if f, err := os.Create(opts.memprof); err == nil {
+				pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+		}
+	}, nil
 }
 
 // exitCode returns the exit code of a run that had errors or findings: errors take

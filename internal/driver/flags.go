@@ -17,6 +17,8 @@ type options struct {
 	tests     bool                 // analyze the packages' tests too
 	analyzers []*analysis.Analyzer // the analyzers that the -NAME flags select
 	patterns  []string             // the packages to analyze, as go list patterns
+	cpuprof   string               // write a CPU profile of the run here
+	memprof   string               // write a heap profile at the end of the run here
 }
 
 // parseFlags parses the standalone command line. The flags are named as under go vet
@@ -28,6 +30,8 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	fs.BoolVar(&opts.json, "json", false, "print findings and analyzer errors as JSON")
 	fs.IntVar(&opts.context, "c", -1, "print each position's source lines with this many around them")
 	fs.BoolVar(&opts.tests, "test", true, "analyze test files too")
+	fs.StringVar(&opts.cpuprof, "cpuprofile", "", "write a CPU profile to this file")
+	fs.StringVar(&opts.memprof, "memprofile", "", "write a heap profile to this file when done")
 	enabled := analyzerFlags(fs, analyzers)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: %s [flags] packages...\n", progname)

@@ -59,45 +59,68 @@ func newFuncAnalysis(b *builder, fn *ssa.Function) *funcAnalysis {
 	return fa
 }
 
-// solve runs the forward dataflow to its fixpoint, then one more sweep that records events.
-// Blocks are visited in dominator preorder, so every block but a loop header sees all its
-// predecessors' states on the first sweep.
+// solve runs the forward dataflow to its fixpoint with a worklist, then one more pass over the
+// blocks that records events. The worklist takes blocks in dominator preorder, so a block is
+// visited again only when one of its predecessors' states changed: a function without loops
+// costs one visit per block, plus the final one.
 func (fa *funcAnalysis) solve() {
 	if len(fa.fn.Blocks) == 0 {
 		return
 	}
 	order := fa.fn.DomPreorder()
-	for sweep := 0; ; sweep++ {
-		if sweep == maxSweeps {
+	rank := make(map[*ssa.BasicBlock]int, len(order))
+	for i, b := range order {
+		rank[b] = i
+	}
+	pending := make([]bool, len(order))
+	pending[0] = true
+	budget := maxSweeps * len(order)
+	for next := 0; next < len(order); {
+		if !pending[next] {
+			next++
+			continue
+		}
+		if budget--; budget < 0 {
 			fa.invalid = true
 			return
 		}
-		if !fa.sweep(order) {
-			break
+		pending[next] = false
+		b := order[next]
+		if fa.visit(b) {
+			for _, succ := range b.Succs {
+				if r, ok := rank[succ]; ok {
+					pending[r] = true
+					next = min(next, r)
+				}
+			}
+		}
+		if next == rank[b] {
+			next++
 		}
 	}
 	fa.final = true
-	fa.sweep(order)
+	for _, b := range order {
+		if in := fa.entryState(b); in != nil {
+			fa.block(b, in)
+		}
+	}
 	if fa.fn.Recover != nil {
 		fa.block(fa.fn.Recover, newState())
 	}
 }
 
-// sweep visits every block once and reports whether any block's out state changed.
-func (fa *funcAnalysis) sweep(order []*ssa.BasicBlock) bool {
-	changed := false
-	for _, b := range order {
-		in := fa.entryState(b)
-		if in == nil {
-			continue // not reached yet
-		}
-		out := fa.block(b, in)
-		if old := fa.out[b]; old == nil || !old.equal(out) {
-			fa.out[b] = out
-			changed = true
-		}
+// visit recomputes b's out state and reports whether it changed.
+func (fa *funcAnalysis) visit(b *ssa.BasicBlock) bool {
+	in := fa.entryState(b)
+	if in == nil {
+		return false // not reached yet
 	}
-	return changed
+	out := fa.block(b, in)
+	if old := fa.out[b]; old != nil && old.equal(out) {
+		return false
+	}
+	fa.out[b] = out
+	return true
 }
 
 // entryState joins the states on b's incoming edges, skipping predecessors not yet visited.
@@ -243,13 +266,13 @@ func (fa *funcAnalysis) setDead(s *state, r *root, k *kill) {
 	}
 }
 
-// block runs the transfer functions of b's instructions over a copy of in.
+// block runs the transfer functions of b's instructions over in, which it owns (entryState
+// returns a fresh state), and returns it.
 func (fa *funcAnalysis) block(b *ssa.BasicBlock, in *state) *state {
-	s := in.clone()
 	for _, instr := range b.Instrs {
-		fa.transfer(s, instr)
+		fa.transfer(in, instr)
 	}
-	return s
+	return in
 }
 
 // loopBlocks returns the blocks that lie on a cycle of fn's control flow graph (Tarjan's

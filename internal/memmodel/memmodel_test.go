@@ -55,6 +55,10 @@ func fullValue(t *testing.T, typ reflect.Type) reflect.Value {
 	case reflect.Slice:
 		v = reflect.MakeSlice(typ, 1, 1)
 		v.Index(0).Set(fullValue(t, typ.Elem()))
+	case reflect.Array:
+		for i := range typ.Len() {
+			v.Index(i).Set(fullValue(t, typ.Elem()))
+		}
 	case reflect.String:
 		v.SetString("x")
 	case reflect.Int:

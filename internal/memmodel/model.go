@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/uninitlint/uninitlint/blob/main/docs/README.md",
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	ResultType: reflect.TypeOf((*Model)(nil)),
-	FactTypes:  []analysis.Fact{new(Summary)},
+	FactTypes:  []analysis.Fact{new(Summary), new(LengthOf)},
 	Run:        run,
 }
 
@@ -42,6 +42,8 @@ const (
 	EvEscapeAfterKill                        // a view returned or stored past the kill of its memory
 	EvGoPointerInManual                      // a Go pointer stored in memory the GC does not scan
 	EvUninitRead                             // a read no write may have defined
+	EvSlotRead                               // a read of a container slot not proven below its length
+	EvExposeTail                             // a returned view reaching past a container's length
 )
 
 // A Kill is the witness of a kill: where, how, by what call.
@@ -65,6 +67,8 @@ type Event struct {
 	Kill     Kill    // the kill (for EvDoubleKill, the second one)
 	Prev     Kill    // EvDoubleKill: the first kill
 	Deferred bool    // the kill is a deferred call's, performed when the function returns
+	Len      string  // EvSlotRead, EvExposeTail: the length field (Op is the buffer field)
+	Type     string  // EvSlotRead, EvExposeTail: the container type
 }
 
 // Events returns the events of the given kinds, in a deterministic order.
@@ -111,21 +115,24 @@ type builder struct {
 	model   *Model
 	sums    map[*ssa.Function]*Summary
 	started map[*ssa.Function]bool
+	lengths map[*types.TypeName]*LengthOf // this package's inferred facts, and imported ones
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}}
-	if !isRelevant(pass) {
-		return m, nil // cheap exit: nothing here can touch manual memory
+	if !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) {
+		return m, nil // cheap exit: nothing here can touch manual memory or be a container
 	}
-	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{}}
+	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{},
+		lengths: map[*types.TypeName]*LengthOf{}}
 	if b.sizes == nil {
 		b.sizes = types.SizesFor("gc", "amd64") // a driver that sets none (nogo may not)
 	}
 	for _, fn := range ssainfo.SrcFuncs {
 		b.analyze(fn)
 	}
+	b.containers(ssainfo.SrcFuncs)
 	for _, fn := range ssainfo.SrcFuncs {
 		b.export(fn)
 	}
@@ -243,6 +250,28 @@ func (b *builder) summaryOf(fn *ssa.Function) *Summary {
 		return &s
 	}
 	return nil
+}
+
+// containers infers which fields are lengths of which, exports what it learns, and checks every
+// function's container reads against it. A panic is contained per function.
+func (b *builder) containers(fns []*ssa.Function) {
+	each := func(do func(*funcAnalysis)) {
+		for _, fn := range fns { // SrcFuncs lists anonymous functions too
+			if fa := b.model.funcs[fn]; fa != nil && !fa.invalid {
+				func() {
+					defer b.contain(fn)
+					do(fa)
+				}()
+			}
+		}
+	}
+	each(b.inferLengths)
+	for tn, f := range b.lengths {
+		if f != nil && tn.Pkg() == b.pass.Pkg {
+			b.pass.ExportObjectFact(tn, f)
+		}
+	}
+	each(b.checkContainers)
 }
 
 // export publishes the summaries of the package's named functions as Facts.

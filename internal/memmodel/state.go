@@ -130,12 +130,20 @@ func (s *state) join(t *state) {
 	}
 	for k, b := range t.slots {
 		a, ok := s.slots[k]
-		if !ok || a != b {
+		switch {
+		case !ok && isInitial(k, b):
+			// both sides hold the slot's initial content
+		case !ok || a != b:
 			s.slots[k] = mergeSlot(a, ok, b)
 		}
 	}
 	for k, a := range s.slots {
-		if _, ok := t.slots[k]; !ok {
+		if _, ok := t.slots[k]; ok {
+			continue
+		}
+		if isInitial(k, a) {
+			delete(s.slots, k)
+		} else {
 			s.slots[k] = mergeSlot(a, true, slotVal{off: -1})
 		}
 	}
@@ -147,6 +155,12 @@ func (s *state) join(t *state) {
 			s.escaped[r] = e
 		}
 	}
+}
+
+// isInitial reports whether v is the root a load of slot k's initial content made: the same as
+// the slot not being known at all.
+func isInitial(k slotKey, v slotVal) bool {
+	return v.r != nil && v.r.slot != nil && *v.r.slot == k
 }
 
 // mergeSlot joins two slot contents; a missing side (the slot's initial content) counts as

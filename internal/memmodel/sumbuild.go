@@ -20,6 +20,7 @@ type summaryBuilder struct {
 	results  []resultAcc
 	closure  []PathKill
 	noClos   bool // some return does not return the same kind of closure
+	less     [][2]int
 }
 
 // resultAcc accumulates what the returns say about one result.
@@ -107,6 +108,11 @@ func (sb *summaryBuilder) ret(fa *funcAnalysis, s *state, r *ssa.Return) {
 			}
 		}
 	}
+	if rels := fa.paramRelations(r); !sb.returned {
+		sb.less = rels
+	} else {
+		sb.less = slices.DeleteFunc(sb.less, func(l [2]int) bool { return !slices.Contains(rels, l) })
+	}
 	sb.returned = true
 	if len(sb.results) < len(r.Results) {
 		sb.results = append(sb.results, make([]resultAcc, len(r.Results)-len(sb.results))...)
@@ -131,6 +137,13 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 		res = Result{View: true, ViewOf: p}
 	case r.obj != nil && r.obj.IsManual() && fa.allocates(r):
 		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written[r.obj] == nil}
+	}
+	if e, ok := fa.elemAccess(v); ok {
+		base, bok := e.base.(*ssa.Parameter)
+		idx, iok := stripConv(e.index).(*ssa.Parameter)
+		if bok && iok && fa.inputs[base] == 0 {
+			res.ElemOf, res.ElemAt = e.field+1, fa.inputs[idx]+1
+		}
 	}
 	acc := &sb.results[i]
 	switch {
@@ -171,7 +184,7 @@ func (sb *summaryBuilder) closureResult(fa *funcAnalysis, s *state, mc *ssa.Make
 
 // build returns the summary, with every list sorted so that facts are deterministic.
 func (sb *summaryBuilder) build() *Summary {
-	s := &Summary{ClosureKills: sb.closure}
+	s := &Summary{ClosureKills: sb.closure, Less: sb.less}
 	for _, f := range sb.exit {
 		if !f.k.vacuous {
 			s.Kills = append(s.Kills, PathKill{Path: f.path, Kind: f.k.kind, Must: true, Via: f.k.via})

@@ -79,6 +79,8 @@ type Result struct {
 	Uninit bool   // with Fresh: its contents are not initialized (C.malloc)
 	View   bool   // the result points into ViewOf
 	ViewOf Path
+	ElemOf int // nonzero: the result addresses an element of field ElemOf-1 of input 0 ...
+	ElemAt int // ... at the index input ElemAt-1 holds (an accessor such as slot(i))
 }
 
 // A Summary is what callers need to know of a function: a Fact on its *types.Func, inferred from
@@ -91,9 +93,13 @@ type Summary struct {
 	UsesAll      bool   // it dereferences every pointer argument (a C function)
 	Results      []Result
 	ClosureKills []PathKill // effects of calling the closure it returns, in its own inputs' terms
+	Less         [][2]int   // when it returns, input [0] < input [1] (a bounds check)
 }
 
-func init() { gob.Register(new(Summary)) }
+func init() {
+	gob.Register(new(Summary))
+	gob.Register(new(LengthOf))
+}
 
 // AFact marks Summary as an analysis.Fact.
 func (*Summary) AFact() {}
@@ -125,6 +131,12 @@ func (s *Summary) String() string {
 		case r.View:
 			parts = append(parts, fmt.Sprintf("r%d=view(%s)", i, r.ViewOf))
 		}
+		if r.ElemOf > 0 {
+			parts = append(parts, fmt.Sprintf("r%d=elem(p0.%d[p%d])", i, r.ElemOf-1, r.ElemAt-1))
+		}
+	}
+	for _, l := range s.Less {
+		parts = append(parts, fmt.Sprintf("ensures(p%d<p%d)", l[0], l[1]))
 	}
 	for _, k := range s.ClosureKills {
 		parts = append(parts, fmt.Sprintf("closure %s(%s)", killVerbs[k.Kind], k.Path))
@@ -134,11 +146,11 @@ func (s *Summary) String() string {
 
 // isEmpty reports whether the summary says nothing a caller could use.
 func (s *Summary) isEmpty() bool {
-	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills) > 0 || s.UsesAll {
+	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less) > 0 || s.UsesAll {
 		return false
 	}
 	for _, r := range s.Results {
-		if r.Fresh != 0 || r.View {
+		if r.Fresh != 0 || r.View || r.ElemOf > 0 {
 			return false
 		}
 	}

@@ -114,6 +114,10 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	fa.setObj(r, o)
 	r.slot = &sk
 	fa.setDead(s, r, s.objKilled[o])
+	// Later loads of the slot, until something writes it, load the same value: they alias
+	// this root. A join with a path that has not loaded it yet keeps the slot initial (see
+	// state.join), since this root is the initial content.
+	s.slots[sk] = slotVal{r: r, obj: o, off: 0}
 }
 
 // store records what the slot now holds, and checks the two ways a store goes wrong: a Go

@@ -21,8 +21,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/uninitlint/uninitlint/internal/checks"
@@ -36,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     name,
 	Doc:      "report dangling pointers: use after free, double free, views past a free",
 	URL:      checks.DocsBase + name + ".md",
-	Requires: []*analysis.Analyzer{memmodel.Analyzer, buildssa.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{memmodel.Analyzer, buildssa.Analyzer},
 	Run:      run,
 }
 
@@ -49,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	if importsUnsafe(pass.Pkg) {
-		calls := conversionCalls(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+		calls := conversionCalls(pass.Files)
 		for _, fn := range ssainfo.SrcFuncs {
 			checkUintptrs(rep, m, calls, fn)
 		}
@@ -180,17 +178,22 @@ func op(s string) string {
 }
 
 // conversionCalls indexes the package's call expressions by the position of their left
-// parenthesis, which is the position SSA gives a conversion.
-func conversionCalls(ins *inspector.Inspector) map[token.Pos]*ast.CallExpr {
+// parenthesis, which is the position SSA gives a conversion. Only packages that import unsafe
+// need it, so it walks the files itself rather than have every package pay for an inspector.
+func conversionCalls(files []*ast.File) map[token.Pos]*ast.CallExpr {
 	calls := map[token.Pos]*ast.CallExpr{}
-	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
-		c := n.(*ast.CallExpr)
-		calls[c.Lparen] = c
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				calls[c.Lparen] = c
+			}
+			return true
+		})
 	}
 	return calls
 }
 
-// checkUintptrs reports, in fn, addresses of Go memory kept in a uintptr across expressions
+// checkUintptrs reports, in fn (SrcFuncs lists anonymous functions on their own), addresses of Go memory kept in a uintptr across expressions
 // and converted back (rule 3), and reflect headers built as values (rule 6).
 //
 //	t1 = convert unsafe.Pointer <- *T (p)
@@ -207,9 +210,6 @@ func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]
 				checkHeaderStore(rep, m, in)
 			}
 		}
-	}
-	for _, anon := range fn.AnonFuncs {
-		checkUintptrs(rep, m, calls, anon)
 	}
 }
 

@@ -47,6 +47,14 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		rep.Report("uninit-read", e.Pos, msg, analysis.RelatedInformation{Pos: e.Obj.Pos, Message: "allocated here"})
 	}
+	for _, e := range m.Events(memmodel.EvSlotRead) {
+		rep.Report("uninit-slot", e.Pos, "read of "+e.Type+"."+e.Op+" at an index not known to be below "+
+			e.Type+"."+e.Len+": the slot may be past the length, logically uninitialized")
+	}
+	for _, e := range m.Events(memmodel.EvExposeTail) {
+		rep.Report("uninit-expose", e.Pos, "returned view of "+e.Type+"."+e.Op+" reaches past "+e.Type+"."+e.Len+
+			": the caller can read slots that hold no element")
+	}
 	return nil, nil
 }
 

@@ -37,8 +37,8 @@ func zalloc(n int) []byte { // want zalloc:`r0=alloc`
 	return unsafe.Slice((*byte)(p), n)
 }
 
-// Buf owns C memory.
-type Buf struct {
+// Buf owns C memory; Push's pattern says n is the length of data.
+type Buf struct { // want Buf:`len\(data\)=n`
 	data unsafe.Pointer
 	n    int
 	cap  int
