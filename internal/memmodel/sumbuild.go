@@ -113,12 +113,16 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 		res = Result{View: true, ViewOf: p}
 	case r.obj != nil && r.obj.IsManual() && fa.allocates(r):
 		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit}
+		fa.inferSize(&res, r)
 	}
 	acc := &sb.results[i]
 	switch {
 	case !acc.seen:
 		acc.seen, acc.res = true, res
-	case fmt.Sprint(acc.res) != fmt.Sprint(res):
+	case fmt.Sprint(acc.res) == fmt.Sprint(res):
+	case acc.res.Fresh != 0 && acc.res.Fresh == res.Fresh && acc.res.Uninit == res.Uninit:
+		acc.res = Result{Fresh: res.Fresh, Uninit: res.Uninit} // allocations of different sizes
+	default:
 		acc.conflict = true
 	}
 }

@@ -79,6 +79,13 @@ type Result struct {
 	Uninit bool   // with Fresh: its contents are not initialized (C.malloc)
 	View   bool   // the result points into ViewOf
 	ViewOf Path
+
+	// With Fresh: the allocation's size in bytes is known, SizeMul times the product of the
+	// arguments SizeArgs names (a string or slice argument counts its length), plus SizeAdd.
+	Sized    bool
+	SizeArgs []int
+	SizeMul  int
+	SizeAdd  int
 }
 
 // A Summary is what callers need to know of a function: a Fact on its *types.Func, inferred from
@@ -120,6 +127,11 @@ func (s *Summary) String() string {
 			parts = append(parts, fmt.Sprintf("r%d=alloc", i))
 		case r.View:
 			parts = append(parts, fmt.Sprintf("r%d=view(%s)", i, r.ViewOf))
+		}
+	}
+	for i, r := range s.Results {
+		if r.Fresh != 0 && r.Sized {
+			parts = append(parts, fmt.Sprintf("size(r%d)=%s", i, r.sizeString()))
 		}
 	}
 	for _, k := range s.ClosureKills {

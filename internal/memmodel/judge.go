@@ -1,0 +1,140 @@
+package memmodel
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A status is what the range analysis concluded of an extent.
+type status uint8
+
+const (
+	unknown status = iota // silence: the model cannot tell
+	safe                  // proved inside the object
+	bad                   // outside on a path the model knows to be feasible
+)
+
+// A verdict is the witness of a bad extent, for the message.
+type verdict struct {
+	may, below        bool
+	offset, end, size lin
+	hasOffset         bool
+	over              int64
+}
+
+// judge decides whether [off, off+need) may leave an object of the given size.
+//
+// Proofs come first: the numeric end below the smallest size, or a symbolic bound of the end
+// by the size's own atom (i+8 <= len(b)). Then a violation needs a witness: numeric (the
+// largest end past the largest size), or symbolic (an upper bound of the end that exceeds the
+// size by a constant, such as i <= n against C.malloc(n)). A symbolic witness counts only when
+// the end's atom has no other upper bound: a guard the model cannot relate to the size (i < m,
+// i < len(b)/8) may be what keeps the program in bounds, and then the model stays silent.
+func (ra *rangeAnalysis) judge(off offVal, need lin, needNum Interval, size sizeInfo, b *ssa.BasicBlock, idx int, atStart bool) (verdict, status) {
+	if off.num.IsEmpty() || needNum.IsEmpty() {
+		return verdict{}, safe // not reachable
+	}
+	if atStart && off.num.HasLo() && off.num.Lo < 0 {
+		return verdict{below: true, may: off.num.Hi >= 0, offset: lin{k: off.num.Lo}, hasOffset: true,
+			size: sizeLin(size)}, bad
+	}
+	endNum := off.num.add(needNum)
+	if endNum.HasHi() && endNum.Hi <= size.num.Lo {
+		return verdict{}, safe
+	}
+	end, endSym := lin{}, false
+	if off.sym {
+		end, endSym = off.l.sum(need)
+	}
+	symbolic := endSym && size.sym && !size.l.isConst() && !end.isConst()
+	if symbolic {
+		if end.comparable(size.l) {
+			return ra.exactSym(end, need, off, size)
+		}
+		for _, u := range ra.ubsAt(end, b, idx) {
+			if u.comparable(size.l) && u.k <= size.l.k {
+				return verdict{}, safe
+			}
+		}
+	}
+	if endNum.HasHi() && size.num.HasHi() && endNum.Hi > size.num.Hi {
+		return verdict{may: !(endNum.HasLo() && endNum.Lo > size.num.Hi), offset: lin{k: off.num.Hi},
+			hasOffset: true, end: lin{k: endNum.Hi}, size: sizeLin(size), over: endNum.Hi - size.num.Hi}, bad
+	}
+	if symbolic && !ra.doubt(end, size.l, b, idx) {
+		return symWitness(ra.ubsAt(end, b, idx), need, size)
+	}
+	return verdict{}, unknown
+}
+
+// exactSym decides an end that is the size's own atom plus a constant: the difference holds on
+// every execution.
+func (ra *rangeAnalysis) exactSym(end, need lin, off offVal, size sizeInfo) (verdict, status) {
+	if end.k <= size.l.k {
+		return verdict{}, safe
+	}
+	v := verdict{end: end, size: size.l, over: end.k - size.l.k}
+	if off.sym {
+		v.offset, v.hasOffset = off.l, true
+	}
+	return v, bad
+}
+
+func symWitness(ubs []lin, need lin, size sizeInfo) (verdict, status) {
+	for _, u := range ubs {
+		if u.comparable(size.l) && u.k > size.l.k {
+			v := verdict{may: true, end: u, size: size.l, over: u.k - size.l.k}
+			if need.isConst() {
+				v.offset, v.hasOffset = u.plus(-need.k), true
+			}
+			return v, bad
+		}
+	}
+	return verdict{}, unknown
+}
+
+// doubt reports whether end's atom is bounded by something the model cannot relate to target:
+// a numeric bound tighter than its type's, or a symbolic bound in another atom.
+func (ra *rangeAnalysis) doubt(end, target lin, b *ssa.BasicBlock, idx int) bool {
+	x := end.x
+	if n := ra.atomNum(x, b, idx, guardDepth); n.HasHi() && (x.op != atomValue || n.Hi < typeRange(x.v.Type()).Hi) {
+		return true
+	}
+	for _, g := range ra.guards[x] {
+		if g.holds(b, idx) && isUpper(g.op) && !g.b.times(end.a).plus(end.k).comparable(target) {
+			return true
+		}
+	}
+	if x.op == atomValue {
+		for _, u := range ra.phiUB[x.v] {
+			if !u.times(end.a).plus(end.k).comparable(target) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isUpper(op token.Token) bool { return op == token.LSS || op == token.LEQ || op == token.EQL }
+
+func sizeLin(s sizeInfo) lin {
+	if s.num.Lo == s.num.Hi {
+		return lin{k: s.num.Hi}
+	}
+	if s.sym {
+		return s.l
+	}
+	return lin{k: s.num.Hi}
+}
+
+// access renders a verdict as an Access.
+func (ra *rangeAnalysis) access(kind AccessKind, op string, obj *Object, v verdict) *Access {
+	acc := &Access{Kind: kind, Op: op, Obj: obj, May: v.may, Below: v.below, Over: v.over, Named: true}
+	var ok [3]bool
+	acc.Offset, ok[0] = ra.fa.bound(v.offset)
+	acc.End, ok[1] = ra.fa.bound(v.end)
+	acc.Size, ok[2] = ra.fa.bound(v.size)
+	acc.Named = ok[0] && ok[1] && ok[2] && (v.hasOffset || kind == AccSlice)
+	return acc
+}
