@@ -4,6 +4,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uninitlint/uninitlint/passes/escape"
+	"github.com/uninitlint/uninitlint/passes/ptrarith"
 )
 
 // A registered analyzer, with what the driver needs to know of it beyond the analyzer itself.
@@ -16,6 +17,7 @@ type registered struct {
 // versions) lives in internal/checks.
 var analyzers = []registered{
 	{escape.Analyzer, "v0.1.0"},
+	{ptrarith.Analyzer, "v0.1.0"},
 }
 
 func registry() []*analysis.Analyzer {

@@ -1,6 +1,7 @@
 package memmodel
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 
@@ -234,7 +235,12 @@ func (ra *rangeAnalysis) checkExtent(at, p ssa.Value, op string, kind AccessKind
 		obj = r.obj
 	}
 	if obj != nil {
-		if size := ra.sizeOf(obj); size.known && size.num.Hi > 0 {
+		size := ra.sizeOf(obj)
+		if debugRanges {
+			off := ra.offAt(p, b, idx)
+			fmt.Printf("DBG %s %s obj=%v size=%+v off=%+v ubs=%v\n", ra.fa.fn, op, obj, size, off, ra.ubsAt(off.l, b, idx))
+		}
+		if size.known && size.num.Hi > 0 {
 			v, st := ra.judge(ra.offAt(p, b, idx), need, needNum, size, b, idx, true)
 			if st == safe {
 				return nil
@@ -293,3 +299,6 @@ func (ra *rangeAnalysis) checkAlign(p ssa.Value, op string, align int64, b *ssa.
 	return &Access{Kind: AccConvert, Op: op, Obj: obj, Offset: Bound{K: off}, Size: Bound{K: size.num.Hi},
 		Named: true, Align: align}
 }
+
+// debugRanges, when set, prints each extent the model checks with its offset and size.
+const debugRanges = false

@@ -97,6 +97,10 @@ func (fa *funcAnalysis) computeLin(v ssa.Value) lin {
 		if isInteger(v.X.Type()) {
 			return fa.linOf(v.X)
 		}
+	case *ssa.UnOp:
+		if sv := storedValue(v); sv != nil {
+			return fa.linOf(sv)
+		}
 	case *ssa.Call:
 		if b, ok := v.Call.Value.(*ssa.Builtin); ok && len(v.Call.Args) == 1 {
 			switch b.Name() {

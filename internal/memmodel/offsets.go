@@ -81,6 +81,10 @@ func (ra *rangeAnalysis) step1(v ssa.Value, b *ssa.BasicBlock, idx int) (next ss
 		return ra.uintptrStep(v, b, idx)
 	case *ssa.Call:
 		return ra.builtinStep(v, b, idx)
+	case *ssa.UnOp:
+		if sv := storedValue(v); sv != nil {
+			return sv, lin{}, zero, true
+		}
 	}
 	return nil, lin{}, zero, false
 }
@@ -200,6 +204,73 @@ func isSliceOrString(t types.Type) bool {
 		return true
 	case *types.Basic:
 		return u.Info()&types.IsString != 0
+	}
+	return false
+}
+
+// storedValue returns the value a load reads when its address is a local cell written by one
+// store that dominates the load, and no closure that captures the cell writes it: cgo's
+// wrapper of C.free(p) captures p by reference, so every later use of p is such a load.
+//
+//	t0 = local unsafe.Pointer (p)
+//	*t0 = t1                          t1 = C.malloc(n)
+//	t5 = *t0                          reads t1
+func storedValue(l *ssa.UnOp) ssa.Value {
+	cell, ok := l.X.(*ssa.Alloc)
+	if !ok || l.Op != token.MUL {
+		return nil
+	}
+	var store *ssa.Store
+	for _, ref := range *cell.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if store != nil || ref.Addr != cell {
+				return nil
+			}
+			store = ref
+		case *ssa.UnOp:
+		case *ssa.MakeClosure:
+			if capturedStore(ref, cell) {
+				return nil
+			}
+		default:
+			return nil // its address escapes to where the model cannot see writes
+		}
+	}
+	if store == nil || !dominates(store, l) {
+		return nil
+	}
+	return store.Val
+}
+
+// capturedStore reports whether the closure mc writes the cell it captures.
+func capturedStore(mc *ssa.MakeClosure, cell ssa.Value) bool {
+	fn := mc.Fn.(*ssa.Function)
+	for i, b := range mc.Bindings {
+		if b != cell {
+			continue
+		}
+		for _, ref := range *fn.FreeVars[i].Referrers() {
+			if _, ok := ref.(*ssa.UnOp); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dominates reports whether instruction a executes before b on every path to b.
+func dominates(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, instr := range a.Block().Instrs {
+		switch instr {
+		case a:
+			return true
+		case b:
+			return false
+		}
 	}
 	return false
 }

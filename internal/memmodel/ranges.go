@@ -3,6 +3,7 @@ package memmodel
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -246,7 +247,7 @@ func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
 	case isInteger(phi.Type()):
 		next, table = ra.joinEdges(phi, ra.numAtEdge), ra.num
 		ubs := ra.phiBounds(phi)
-		changed = len(ubs) != len(ra.phiUB[phi])
+		changed = !slices.Equal(ubs, ra.phiUB[phi])
 		ra.phiUB[phi] = ubs
 	default:
 		return false
@@ -517,21 +518,28 @@ func (ra *rangeAnalysis) phiBounds(phi *ssa.Phi) []lin {
 		cands = append(cands, ra.edgeUBs(e, preds[j], phi.Block())...)
 	}
 	var out []lin
-	for _, u := range cands {
-		if len(out) < 4 && !containsLin(out, u) && ra.allEdgesBelow(phi, u) {
+	for _, u := range tightest(cands) {
+		if len(out) < 4 && ra.allEdgesBelow(phi, u) {
 			out = append(out, u)
 		}
 	}
 	return out
 }
 
-func containsLin(ls []lin, l lin) bool {
-	for _, m := range ls {
-		if m == l {
-			return true
+// tightest keeps, of the bounds that are multiples of the same atom, the smallest: a looser one
+// follows from it, and keeping it would let the bounds of a loop phi drift up round by round.
+func tightest(ls []lin) []lin {
+	var out []lin
+	for _, l := range ls {
+		i := slices.IndexFunc(out, l.comparable)
+		switch {
+		case i < 0:
+			out = append(out, l)
+		case l.k < out[i].k:
+			out[i] = l
 		}
 	}
-	return false
+	return out
 }
 
 func (ra *rangeAnalysis) allEdgesBelow(phi *ssa.Phi, u lin) bool {
