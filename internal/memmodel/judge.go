@@ -48,12 +48,13 @@ func (ra *rangeAnalysis) judge(off offVal, need lin, needNum Interval, size size
 		end, endSym = off.l.sum(need)
 	}
 	symbolic := endSym && size.sym && !size.l.isConst() && !end.isConst()
+	lo := ra.sizeAtomLo(size, b, idx)
 	if symbolic {
-		if end.comparable(size.l) {
-			return ra.exactSym(end, need, off, size)
+		if end.x == size.l.x {
+			return ra.sameAtom(end, need, off, size, lo)
 		}
 		for _, u := range ra.ubsAt(end, b, idx) {
-			if u.comparable(size.l) && u.k <= size.l.k {
+			if u.x == size.l.x && provedLE(u, size.l, lo) {
 				return verdict{}, safe
 			}
 		}
@@ -68,13 +69,44 @@ func (ra *rangeAnalysis) judge(off offVal, need lin, needNum Interval, size size
 	return verdict{}, unknown
 }
 
-// exactSym decides an end that is the size's own atom plus a constant: the difference holds on
-// every execution.
-func (ra *rangeAnalysis) exactSym(end, need lin, off offVal, size sizeInfo) (verdict, status) {
-	if end.k <= size.l.k {
+// sizeAtomLo returns the smallest value of the size's atom: the size of an allocation that
+// succeeded is not negative, whatever the atom's type allows.
+func (ra *rangeAnalysis) sizeAtomLo(size sizeInfo, b *ssa.BasicBlock, idx int) int64 {
+	l := size.l
+	if l.isConst() || l.a <= 0 {
+		return negInf
+	}
+	lo := -l.k / l.a // a*x + k >= 0
+	if n := ra.atomNum(l.x, b, idx, guardDepth); n.HasLo() {
+		lo = max(lo, n.Lo)
+	}
+	return lo
+}
+
+// provedLE reports whether u <= s for every value of their common atom from lo on.
+func provedLE(u, s lin, lo int64) bool {
+	da, dk := u.a-s.a, u.k-s.k
+	switch {
+	case da == 0:
+		return dk <= 0
+	case da < 0:
+		return lo != negInf && addSat(mulSat(da, lo), dk) <= 0
+	}
+	return false
+}
+
+// sameAtom decides an end that is linear in the size's own atom: end - size = da*x + dk.
+// With da == 0 the difference holds on every execution; with da > 0 it grows with x, so the
+// end passes the size for all but small sizes (8*n bytes over C.malloc(n)).
+func (ra *rangeAnalysis) sameAtom(end, need lin, off offVal, size sizeInfo, lo int64) (verdict, status) {
+	if provedLE(end, size.l, lo) {
 		return verdict{}, safe
 	}
-	v := verdict{end: end, size: size.l, over: end.k - size.l.k}
+	da, dk := end.a-size.l.a, end.k-size.l.k
+	if da < 0 {
+		return verdict{}, unknown // past the end only for small sizes the model cannot rule out
+	}
+	v := verdict{end: end, size: size.l, over: dk, may: da > 0}
 	if off.sym {
 		v.offset, v.hasOffset = off.l, true
 	}
@@ -83,7 +115,7 @@ func (ra *rangeAnalysis) exactSym(end, need lin, off offVal, size sizeInfo) (ver
 
 func symWitness(ubs []lin, need lin, size sizeInfo) (verdict, status) {
 	for _, u := range ubs {
-		if u.comparable(size.l) && u.k > size.l.k {
+		if u.x == size.l.x && (u.a > size.l.a || u.a == size.l.a && u.k > size.l.k) {
 			v := verdict{may: true, end: u, size: size.l, over: u.k - size.l.k}
 			if need.isConst() {
 				v.offset, v.hasOffset = u.plus(-need.k), true
@@ -102,13 +134,13 @@ func (ra *rangeAnalysis) doubt(end, target lin, b *ssa.BasicBlock, idx int) bool
 		return true
 	}
 	for _, g := range ra.guards[x] {
-		if g.holds(b, idx) && isUpper(g.op) && !g.b.times(end.a).plus(end.k).comparable(target) {
+		if g.holds(b, idx) && isUpper(g.op) && (g.b.isConst() || g.b.x != target.x) {
 			return true
 		}
 	}
 	if x.op == atomValue {
 		for _, u := range ra.phiUB[x.v] {
-			if !u.times(end.a).plus(end.k).comparable(target) {
+			if u.x != target.x {
 				return true
 			}
 		}

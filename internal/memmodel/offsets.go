@@ -191,11 +191,20 @@ func (ra *rangeAnalysis) viewOf(v ssa.Value, b *ssa.BasicBlock, idx int) (ssa.Va
 			return nil, offVal{}, false
 		}
 		acc = acc.add(delta, num)
-		if x != nil && isSliceOrString(x.Type()) {
+		if x != nil && (isSliceOrString(x.Type()) || isArrayPointer(x.Type())) {
 			return x, acc, true
 		}
 		v = next
 	}
+}
+
+func isArrayPointer(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	_, ok = p.Elem().Underlying().(*types.Array)
+	return ok
 }
 
 func isSliceOrString(t types.Type) bool {

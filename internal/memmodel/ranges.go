@@ -33,6 +33,7 @@ type rangeAnalysis struct {
 	fa       *funcAnalysis
 	sizes    types.Sizes
 	num      map[ssa.Value]Interval // integer values, where they are defined
+	stride   map[ssa.Value]int64    // integer values: a known divisor of every value (0: of all)
 	poff     map[ssa.Value]Interval // pointer phis: their offset into their object
 	phiUB    map[ssa.Value][]lin    // integer phis: symbolic upper bounds every edge respects
 	guards   map[atom][]guard
@@ -61,7 +62,7 @@ type cond struct {
 func newRanges(fa *funcAnalysis) *rangeAnalysis {
 	ra := &rangeAnalysis{
 		fa: fa, sizes: fa.b.pass.TypesSizes,
-		num: map[ssa.Value]Interval{}, poff: map[ssa.Value]Interval{}, phiUB: map[ssa.Value][]lin{},
+		num: map[ssa.Value]Interval{}, stride: map[ssa.Value]int64{}, poff: map[ssa.Value]Interval{}, phiUB: map[ssa.Value][]lin{},
 		guards: map[atom][]guard{}, index: map[ssa.Instruction]int{}, bad: map[ssa.Value]bool{},
 	}
 	if ra.sizes == nil {
@@ -234,7 +235,7 @@ func (ra *rangeAnalysis) step(b *ssa.BasicBlock, i int, instr ssa.Instruction) b
 	next := ra.eval(v, b, i)
 	old, had := ra.num[v]
 	ra.num[v] = next
-	return !had || old != next
+	return ra.setStride(v, ra.evalStride(v)) || !had || old != next
 }
 
 func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
@@ -249,6 +250,7 @@ func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
 		ubs := ra.phiBounds(phi)
 		changed = !slices.Equal(ubs, ra.phiUB[phi])
 		ra.phiUB[phi] = ubs
+		changed = ra.setStride(phi, ra.phiStride(phi)) || changed
 	default:
 		return false
 	}
@@ -326,7 +328,7 @@ func typeRange(t types.Type) Interval {
 // numAt returns v's range at instruction idx of block b: its atom refined by the guards that
 // hold there, mapped through v's linear form.
 func (ra *rangeAnalysis) numAt(v ssa.Value, b *ssa.BasicBlock, idx int) Interval {
-	return ra.linNum(ra.fa.linOf(v), b, idx, guardDepth).meet(ra.base(v))
+	return roundTo(ra.linNum(ra.fa.linOf(v), b, idx, guardDepth).meet(ra.base(v)), ra.strideOf(v))
 }
 
 func (ra *rangeAnalysis) linNum(l lin, b *ssa.BasicBlock, idx, depth int) Interval {

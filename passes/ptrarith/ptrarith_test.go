@@ -17,7 +17,7 @@ func TestPtrarith(t *testing.T) {
 		t.Fatal(err)
 	}
 	results := analysistest.Run(t, dir, ptrarith.Analyzer,
-		"oobadd")
+		"oobadd", "oobslice", "oobconvert", "misaligned", "vecmut")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			c := checks.Lookup(d.Category)
