@@ -2,6 +2,7 @@ package memmodel
 
 import (
 	"fmt"
+	"runtime/debug"
 	"go/token"
 	"go/types"
 
@@ -74,10 +75,21 @@ func (m *Model) Size(o *Object) Interval {
 
 func (m *Model) rangesOf(v ssa.Value) *rangeAnalysis {
 	fa := m.funcs[v.Parent()]
-	if fa == nil || fa.invalid {
+	if fa == nil || fa.invalid || isGeneric(fa.fn) {
 		return nil
 	}
 	return fa.rangesOf()
+}
+
+// isGeneric reports whether fn's body has type parameters, whose sizes are unknown until
+// instantiation: the range analysis leaves it alone.
+func isGeneric(fn *ssa.Function) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		if fn.TypeParams().Len() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // rangesOf runs the range analysis of fa once, when first needed.
@@ -91,10 +103,19 @@ func (fa *funcAnalysis) rangesOf() *rangeAnalysis {
 
 // checkAccesses runs the range analysis of a function that does address arithmetic, records
 // the sizes of its objects, and the accesses found out of bounds.
+//
+// A panic here is contained apart from the dataflow's: it becomes an error naming the function,
+// and the function keeps its events and summary.
 func (fa *funcAnalysis) checkAccesses() {
-	if fa.invalid || !usesUnsafe(fa.fn) {
+	if fa.invalid || isGeneric(fa.fn) || !usesUnsafe(fa.fn) {
 		return
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			fa.b.model.errs = append(fa.b.model.errs, fmt.Errorf(
+				"memmodel: internal error in the range analysis of %s: %v\n%s", fa.fn, p, debug.Stack()))
+		}
+	}()
 	ra := fa.rangesOf()
 	m := fa.b.model
 	for o := range ra.objDef {
@@ -169,7 +190,8 @@ func (ra *rangeAnalysis) checkBuiltin(c *ssa.Call, b *ssa.BasicBlock, idx int) *
 		if bi.Name() == "Slice" {
 			elem = ra.sizes.Sizeof(p.Type().Underlying().(*types.Pointer).Elem())
 		}
-		need, needNum := ra.scaled(n, elem, b, idx)
+		need := ra.fa.linOf(n).times(elem)
+		needNum := func() Interval { return ra.numAt(n, b, idx).mul(Point(elem)) }
 		return ra.checkExtent(c, p, "unsafe."+bi.Name(), AccSlice, need, needNum, b, idx)
 	}
 	return nil
@@ -179,7 +201,7 @@ func (ra *rangeAnalysis) checkBuiltin(c *ssa.Call, b *ssa.BasicBlock, idx int) *
 // in it (rule 3: "it is not valid to advance a pointer just beyond the end of its original
 // allocation").
 func (ra *rangeAnalysis) checkPointer(v ssa.Value, op string, b *ssa.BasicBlock, idx int) *Access {
-	acc := ra.checkExtent(v, v, op, AccAdd, lin{k: 1}, Point(1), b, idx)
+	acc := ra.checkExtent(v, v, op, AccAdd, lin{k: 1}, constNeed(1), b, idx)
 	if acc != nil {
 		ra.bad[v] = true
 	}
@@ -201,11 +223,11 @@ func (ra *rangeAnalysis) checkConvert(c *ssa.Convert, b *ssa.BasicBlock, idx int
 		return nil
 	}
 	need := ra.sizes.Sizeof(ptr.Elem())
-	if need == 0 {
+	if need == 0 || isSlicedArray(c) {
 		return nil
 	}
 	op := "conversion to " + types.TypeString(c.Type(), types.RelativeTo(ra.fa.fn.Pkg.Pkg))
-	acc := ra.checkExtent(c.X, c.X, op, AccConvert, lin{k: need}, Point(need), b, idx)
+	acc := ra.checkExtent(c.X, c.X, op, AccConvert, lin{k: need}, constNeed(need), b, idx)
 	if acc == nil {
 		acc = ra.checkAlign(c.X, op, ra.sizes.Alignof(ptr.Elem()), b, idx)
 	}
@@ -213,6 +235,24 @@ func (ra *rangeAnalysis) checkConvert(c *ssa.Convert, b *ssa.BasicBlock, idx int
 		acc.Need = need
 	}
 	return acc
+}
+
+// isSlicedArray reports whether c converts to a pointer to an array that is only sliced,
+// (*[1 << 16]T)(p)[:n:n], the idiom unsafe.Slice replaced: the array's length is a bound, not
+// an extent, and checkptr too checks only the sliced part.
+//
+// TODO(ptrarith): check the sliced extent as unsafe.Slice's.
+func isSlicedArray(c *ssa.Convert) bool {
+	if _, ok := c.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Array); !ok {
+		return false
+	}
+	refs := *c.Referrers()
+	for _, r := range refs {
+		if _, ok := r.(*ssa.Slice); !ok {
+			return false
+		}
+	}
+	return len(refs) > 0
 }
 
 // derivesFromBad reports whether v is computed from a pointer already reported: the finding
@@ -229,7 +269,7 @@ func (ra *rangeAnalysis) derivesFromBad(v ssa.Value) bool {
 
 // checkExtent checks that [off(p), off(p)+need) lies in p's object, or in the slice p was taken
 // from when the object's size is unknown and the operation is a conversion.
-func (ra *rangeAnalysis) checkExtent(at, p ssa.Value, op string, kind AccessKind, need lin, needNum Interval, b *ssa.BasicBlock, idx int) *Access {
+func (ra *rangeAnalysis) checkExtent(at, p ssa.Value, op string, kind AccessKind, need lin, needNum func() Interval, b *ssa.BasicBlock, idx int) *Access {
 	var obj *Object
 	if r := ra.fa.rootOf(p); r != nil && r.obj != objTop {
 		obj = r.obj
@@ -241,7 +281,8 @@ func (ra *rangeAnalysis) checkExtent(at, p ssa.Value, op string, kind AccessKind
 			fmt.Printf("DBG %s %s obj=%v size=%+v off=%+v ubs=%v\n", ra.fa.fn, op, obj, size, off, ra.ubsAt(off.l, b, idx))
 		}
 		if size.known && size.num.Hi > 0 {
-			v, st := ra.judge(ra.offAt(p, b, idx), need, needNum, size, b, idx, true)
+			eval := func() (offVal, Interval) { return ra.offAt(p, b, idx), needNum() }
+			v, st := ra.judge(eval, need, size, b, idx, true)
 			if st == safe {
 				return nil
 			}
@@ -259,15 +300,19 @@ func (ra *rangeAnalysis) checkExtent(at, p ssa.Value, op string, kind AccessKind
 // checkView measures a conversion against the slice the pointer was taken from: reading past
 // its length reads memory the program never indexed. It does not report offsets below the
 // slice's start, which may well lie in the allocation.
-func (ra *rangeAnalysis) checkView(p ssa.Value, op string, need lin, needNum Interval, b *ssa.BasicBlock, idx int) *Access {
-	x, off, ok := ra.viewOf(p, b, idx)
+func (ra *rangeAnalysis) checkView(p ssa.Value, op string, need lin, needNum func() Interval, b *ssa.BasicBlock, idx int) *Access {
+	x, _, ok := ra.viewOf(p, b, idx)
 	if !ok {
 		return nil
 	}
 	elem := elemSize(ra.sizes, x.Type())
 	n := ra.fa.lenLin(x, atomLen)
 	size := ra.exprSize(n.times(elem), ra.linNum(n, b, idx, guardDepth).mul(Point(elem)))
-	v, st := ra.judge(off, need, needNum, size, b, idx, false)
+	eval := func() (offVal, Interval) {
+		_, off, _ := ra.viewOf(p, b, idx)
+		return off, needNum()
+	}
+	v, st := ra.judge(eval, need, size, b, idx, false)
 	if st != bad {
 		return nil
 	}
@@ -275,6 +320,8 @@ func (ra *rangeAnalysis) checkView(p ssa.Value, op string, need lin, needNum Int
 	acc.IsView, acc.View = true, ra.fa.valueName(x)
 	return acc
 }
+
+func constNeed(n int64) func() Interval { return func() Interval { return Point(n) } }
 
 func (fa *funcAnalysis) objOrNil(v ssa.Value) *Object {
 	if r := fa.rootOf(v); r != nil && r.obj != objTop {

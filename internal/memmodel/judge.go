@@ -31,12 +31,19 @@ type verdict struct {
 // size by a constant, such as i <= n against C.malloc(n)). A symbolic witness counts only when
 // the end's atom has no other upper bound: a guard the model cannot relate to the size (i < m,
 // i < len(b)/8) may be what keeps the program in bounds, and then the model stays silent.
-func (ra *rangeAnalysis) judge(off offVal, need lin, needNum Interval, size sizeInfo, b *ssa.BasicBlock, idx int, atStart bool) (verdict, status) {
+//
+// eval computes the offset and the extent's length; it runs twice, the second time restricted
+// to the ranges a witness may use.
+func (ra *rangeAnalysis) judge(eval func() (offVal, Interval), need lin, size sizeInfo, b *ssa.BasicBlock, idx int, atStart bool) (verdict, status) {
+	off, needNum := eval()
 	if off.num.IsEmpty() || needNum.IsEmpty() {
 		return verdict{}, safe // not reachable
 	}
-	if atStart && off.num.HasLo() && off.num.Lo < 0 {
-		return verdict{below: true, may: off.num.Hi >= 0, offset: lin{k: off.num.Lo}, hasOffset: true,
+	var offW offVal
+	var needW Interval
+	ra.withWitness(func() { offW, needW = eval() })
+	if atStart && offW.num.HasLo() && offW.num.Lo < 0 {
+		return verdict{below: true, may: offW.num.Hi >= 0, offset: lin{k: offW.num.Lo}, hasOffset: true,
 			size: sizeLin(size)}, bad
 	}
 	endNum := off.num.add(needNum)
@@ -59,12 +66,15 @@ func (ra *rangeAnalysis) judge(off offVal, need lin, needNum Interval, size size
 			}
 		}
 	}
-	if endNum.HasHi() && size.num.HasHi() && endNum.Hi > size.num.Hi {
-		return verdict{may: !(endNum.HasLo() && endNum.Lo > size.num.Hi), offset: lin{k: off.num.Hi},
-			hasOffset: true, end: lin{k: endNum.Hi}, size: sizeLin(size), over: endNum.Hi - size.num.Hi}, bad
+	// The witness's end is the proof's or inside it (it drops refinements, which only shrink).
+	if endW := offW.num.add(needW).meet(endNum); endW.HasHi() && size.num.HasHi() && endW.Hi > size.num.Hi {
+		return verdict{may: !(endW.HasLo() && endW.Lo > size.num.Hi), offset: lin{k: endW.Hi - needW.Hi},
+			hasOffset: true, end: lin{k: endW.Hi}, size: sizeLin(size), over: endW.Hi - size.num.Hi}, bad
 	}
 	if symbolic && !ra.doubt(end, size.l, b, idx) {
-		return symWitness(ra.ubsAt(end, b, idx), need, size)
+		var ubs []lin
+		ra.withWitness(func() { ubs = ra.ubsAt(end, b, idx) })
+		return symWitness(ubs, need, size)
 	}
 	return verdict{}, unknown
 }

@@ -40,8 +40,16 @@ type rangeAnalysis struct {
 	index    map[ssa.Instruction]int
 	objDef   map[*Object]ssa.Value
 	bad      map[ssa.Value]bool // pointers whose computation was already reported
+	opaque   map[ssa.Value]bool // integer values the model does not compute (loads, calls)
 	unstable bool
 	round    int
+
+	// witness, while set, restricts ranges to what the program states: constants, branch
+	// conditions and loop bounds. Bounds checks and the ranges of types prove accesses safe,
+	// but they do not show that a bad offset is reachable: an opaque index only known to be
+	// below len(b) by its own bounds check is the caller's business, not a feasible path the
+	// model has seen.
+	witness bool
 }
 
 // A guard states that x op b holds wherever its position dominates.
@@ -50,6 +58,8 @@ type guard struct {
 	idx int // after instruction idx of at; -1: from at's entry
 	op  token.Token
 	b   lin
+
+	implicit bool // a bounds check's, not a condition the program states
 }
 
 // A cond is a guard that holds on one edge, before it is placed.
@@ -64,6 +74,7 @@ func newRanges(fa *funcAnalysis) *rangeAnalysis {
 		fa: fa, sizes: fa.b.pass.TypesSizes,
 		num: map[ssa.Value]Interval{}, stride: map[ssa.Value]int64{}, poff: map[ssa.Value]Interval{}, phiUB: map[ssa.Value][]lin{},
 		guards: map[atom][]guard{}, index: map[ssa.Instruction]int{}, bad: map[ssa.Value]bool{},
+		opaque: map[ssa.Value]bool{},
 	}
 	if ra.sizes == nil {
 		ra.sizes = types.SizesFor("gc", "amd64")
@@ -106,7 +117,7 @@ func (ra *rangeAnalysis) branchGuards(b *ssa.BasicBlock) {
 			continue
 		}
 		for _, c := range edgeConds(ra.fa, b, s) {
-			ra.guards[c.x] = append(ra.guards[c.x], guard{at: succ, idx: -1, op: c.op, b: c.b})
+			ra.addGuard(c.x, guard{at: succ, idx: -1, op: c.op, b: c.b})
 		}
 	}
 }
@@ -131,15 +142,48 @@ func edgeConds(fa *funcAnalysis, b *ssa.BasicBlock, s int) []cond {
 	unsigned := cmp.X.Type().Underlying().(*types.Basic).Info()&types.IsUnsigned != 0
 	x, y := fa.linOf(cmp.X), fa.linOf(cmp.Y)
 	var out []cond
-	// x.a == 1 keeps the solved form exact; for unsigned types an offset may wrap, so only the
-	// plain atom is solved for.
-	if !x.isConst() && x.a == 1 && (!unsigned || x.k == 0) {
-		out = append(out, cond{x.x, op, y.plus(-x.k)})
+	// For unsigned types an offset may wrap, so only the plain atom is solved for.
+	if c, ok := solve(x, op, y); ok && (!unsigned || x.k == 0) {
+		out = append(out, c)
 	}
-	if !y.isConst() && y.a == 1 && (!unsigned || y.k == 0) {
-		out = append(out, cond{y.x, flip(op), x.plus(-y.k)})
+	if c, ok := solve(y, flip(op), x); ok && (!unsigned || y.k == 0) {
+		out = append(out, c)
 	}
 	return out
+}
+
+// solve turns a*x + k op y into a bound on the atom x: x op y-k when a == 1; when a > 1 and y is
+// a constant, x <= floor((y-k)/a) for an upper bound and x >= ceil((y-k)/a) for a lower one.
+func solve(l lin, op token.Token, y lin) (cond, bool) {
+	switch {
+	case l.isConst():
+		return cond{}, false
+	case l.a == 1:
+		return cond{l.x, op, y.plus(-l.k)}, true
+	case l.a <= 1 || !y.isConst() || op == token.EQL || op == token.NEQ:
+		return cond{}, false
+	}
+	d := addSat(y.k, -l.k)
+	switch op {
+	case token.LSS:
+		return cond{l.x, token.LEQ, lin{k: floorDiv(addSat(d, -1), l.a)}}, true
+	case token.LEQ:
+		return cond{l.x, token.LEQ, lin{k: floorDiv(d, l.a)}}, true
+	case token.GTR:
+		return cond{l.x, token.GEQ, lin{k: -floorDiv(-addSat(d, 1), l.a)}}, true
+	}
+	return cond{l.x, token.GEQ, lin{k: -floorDiv(-d, l.a)}}, true
+}
+
+func floorDiv(x, d int64) int64 {
+	if x == negInf || x == posInf {
+		return x
+	}
+	q := x / d
+	if x%d != 0 && x < 0 {
+		q--
+	}
+	return q
 }
 
 func isComparison(op token.Token) bool {
@@ -174,12 +218,14 @@ func (ra *rangeAnalysis) boundsGuards(b *ssa.BasicBlock, idx int, instr ssa.Inst
 	}
 	n := ra.fa.lenLin(x, atomLen)
 	li := ra.fa.linOf(i)
-	if !li.isConst() && li.a == 1 {
-		ra.addGuard(li.x, guard{b, idx, token.LEQ, n.plus(-1 - li.k)})
-		ra.addGuard(li.x, guard{b, idx, token.GEQ, lin{k: -li.k}})
+	if c, ok := solve(li, token.LSS, n); ok {
+		ra.addGuard(c.x, guard{b, idx, c.op, c.b, true})
+	}
+	if c, ok := solve(li, token.GEQ, lin{}); ok {
+		ra.addGuard(c.x, guard{b, idx, c.op, c.b, true})
 	}
 	if !n.isConst() && n.a == 1 {
-		ra.addGuard(n.x, guard{b, idx, token.GEQ, li.plus(1 - n.k)})
+		ra.addGuard(n.x, guard{b, idx, token.GEQ, li.plus(1 - n.k), true})
 	}
 }
 
@@ -291,6 +337,9 @@ func (ra *rangeAnalysis) pointsIntoObject(v ssa.Value) bool {
 // base returns v's range where it is defined: computed, constant, or its type's.
 func (ra *rangeAnalysis) base(v ssa.Value) Interval {
 	if r, ok := ra.num[v]; ok {
+		if ra.witness && ra.opaque[v] {
+			return Top
+		}
 		return r
 	}
 	if c, ok := v.(*ssa.Const); ok {
@@ -303,7 +352,17 @@ func (ra *rangeAnalysis) base(v ssa.Value) Interval {
 			return Interval{1, 0} // not computed yet: the first round's back edges
 		}
 	}
+	if ra.witness {
+		return Top // a parameter: its type bounds it, but nothing says the bound is reached
+	}
 	return typeRange(v.Type())
+}
+
+// withWitness runs f with ranges restricted to what the program states.
+func (ra *rangeAnalysis) withWitness(f func()) {
+	ra.witness = true
+	defer func() { ra.witness = false }()
+	f()
 }
 
 // typeRange is the range of every value of an integer type (all of int64 for wider ones).
@@ -328,7 +387,11 @@ func typeRange(t types.Type) Interval {
 // numAt returns v's range at instruction idx of block b: its atom refined by the guards that
 // hold there, mapped through v's linear form.
 func (ra *rangeAnalysis) numAt(v ssa.Value, b *ssa.BasicBlock, idx int) Interval {
-	return roundTo(ra.linNum(ra.fa.linOf(v), b, idx, guardDepth).meet(ra.base(v)), ra.strideOf(v))
+	r := ra.linNum(ra.fa.linOf(v), b, idx, guardDepth)
+	if _, isPhi := v.(*ssa.Phi); !ra.witness || isPhi {
+		r = r.meet(ra.base(v)) // a witness does not take what the sweeps baked in
+	}
+	return roundTo(r, ra.strideOf(v))
 }
 
 func (ra *rangeAnalysis) linNum(l lin, b *ssa.BasicBlock, idx, depth int) Interval {
@@ -352,7 +415,7 @@ func (ra *rangeAnalysis) atomNum(x atom, b *ssa.BasicBlock, idx, depth int) Inte
 		return r
 	}
 	for _, g := range ra.guards[x] {
-		if g.holds(b, idx) {
+		if g.holds(b, idx) && !(ra.witness && g.implicit) {
 			r = applyOp(r, g.op, ra.linNum(g.b, g.at, g.idx+1, depth-1))
 		}
 	}
@@ -417,10 +480,12 @@ func (ra *rangeAnalysis) eval(v ssa.Value, b *ssa.BasicBlock, i int) Interval {
 	case *ssa.Call, *ssa.Const:
 		l := ra.fa.linOf(v)
 		if !l.isConst() && l.x.v == v {
-			return t // a call the model does not understand
+			ra.opaque[v] = true // a call the model does not understand
+			return t
 		}
 		r = ra.linNum(l, b, i, guardDepth) // len, cap: refined by the guards on them
 	default:
+		ra.opaque[v] = true
 		return t
 	}
 	if r.IsEmpty() {
@@ -494,7 +559,7 @@ func (ra *rangeAnalysis) ubsAt(l lin, b *ssa.BasicBlock, idx int) []lin {
 func (ra *rangeAnalysis) atomUBs(x atom, b *ssa.BasicBlock, idx int) []lin {
 	var out []lin
 	for _, g := range ra.guards[x] {
-		if !g.holds(b, idx) || g.b.isConst() || g.b.x == x {
+		if !g.holds(b, idx) || g.b.isConst() || g.b.x == x || ra.witness && g.implicit {
 			continue
 		}
 		switch g.op {

@@ -23,8 +23,10 @@ type sizeInfo struct {
 // (16 bytes on the 64-bit platforms Go supports), mmap returns whole pages, and the Go runtime's
 // size classes place every heap object of 8 bytes or more at a multiple of 8. A variable the
 // compiler keeps on the stack is only guaranteed its type's alignment; code that converts a
-// byte offset of it to a wider type is wrong whichever placement it gets, so 8 is used for it
-// too.
+// byte offset of a byte buffer to a wider type is wrong whichever placement it gets, so 8 is
+// used for byte buffers of 8 bytes or more. Other Go objects get no alignment (silence): a
+// packed struct such as amd64's EpollEvent puts a pointer at offset 4 on purpose, for the one
+// architecture whose layout it describes.
 const (
 	cAlign    = 16
 	mmapAlign = 4096
@@ -44,7 +46,9 @@ func (ra *rangeAnalysis) sizeOf(o *Object) sizeInfo {
 	case *ssa.MakeSlice:
 		elem := elemSize(ra.sizes, v.Type())
 		s := ra.exprSize(ra.fa.linOf(v.Cap).times(elem), ra.numAt(v.Cap, b, idx).mul(Point(elem)))
-		s.align = goAlignOf(s.num.Lo, ra.sizes.Alignof(v.Type().Underlying().(*types.Slice).Elem()))
+		if elem == 1 {
+			s.align = goAlignOf(s.num.Lo, 1)
+		}
 		return s
 	case *ssa.Call, *ssa.Extract:
 		return ra.resultSize(v, o, b, idx)
@@ -62,7 +66,11 @@ func (ra *rangeAnalysis) position(v ssa.Value) (*ssa.BasicBlock, int) {
 
 func (ra *rangeAnalysis) typeSize(t types.Type) sizeInfo {
 	n := ra.sizes.Sizeof(t)
-	return sizeInfo{known: true, num: Point(n), l: lin{k: n}, sym: true, align: goAlignOf(n, ra.sizes.Alignof(t))}
+	s := sizeInfo{known: true, num: Point(n), l: lin{k: n}, sym: true}
+	if a, ok := t.Underlying().(*types.Array); ok && ra.sizes.Sizeof(a.Elem()) == 1 {
+		s.align = goAlignOf(n, 1)
+	}
+	return s
 }
 
 func goAlignOf(size, typeAlign int64) int64 {

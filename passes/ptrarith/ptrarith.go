@@ -100,8 +100,10 @@ func message(a memmodel.Access) string {
 		return fmt.Sprintf("%s %s %s", a.Op, verb(a, "reaches"), past(a.Over, a, where))
 	case a.Kind == memmodel.AccSlice:
 		return fmt.Sprintf("%s %s byte %s %s", a.Op, verb(a, "extends to"), a.End, where)
-	case a.Kind == memmodel.AccConvert:
+	case a.Kind == memmodel.AccConvert && a.Need > a.Over:
 		return fmt.Sprintf("%s needs %d bytes but %s at byte %s %s", a.Op, a.Need, remain(a), a.Offset, where)
+	case a.Kind == memmodel.AccConvert:
+		return fmt.Sprintf("%s %s byte %s, past the end %s", a.Op, verb(a, "reaches"), a.Offset, where)
 	}
 	return fmt.Sprintf("%s %s byte %s %s", a.Op, verb(a, "reaches"), a.Offset, where)
 }

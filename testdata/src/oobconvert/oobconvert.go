@@ -15,8 +15,18 @@ func bytesOfInt32Fine() byte {
 	return (*[4]byte)(unsafe.Pointer(&x32))[0]
 }
 
-func wordAtIndex(b []byte, i int) uint64 {
-	return *(*uint64)(unsafe.Pointer(&b[i])) // want `conversion to \*uint64 needs 8 bytes but as few as 1 may remain at byte len\(b\)-1 of b \(len\(b\) bytes\)`
+func wordAtEveryIndex(b []byte) (sum uint64) {
+	for i := range b {
+		sum ^= *(*uint64)(unsafe.Pointer(&b[i])) // want `conversion to \*uint64 needs 8 bytes but as few as 1 may remain at byte len\(b\)-1 of b \(len\(b\) bytes\)`
+	}
+	return sum
+}
+
+func wordAtIndexUnguarded(b []byte, i int) uint64 {
+	if i < len(b) {
+		return *(*uint64)(unsafe.Pointer(&b[i])) // want `conversion to \*uint64 needs 8 bytes but as few as 1 may remain at byte len\(b\)-1 of b`
+	}
+	return 0
 }
 
 // wordAtIndexGuarded is fine: i+8 <= len(b) leaves eight bytes at i.
@@ -25,6 +35,12 @@ func wordAtIndexGuarded(b []byte, i int) uint64 {
 		return *(*uint64)(unsafe.Pointer(&b[i]))
 	}
 	return 0
+}
+
+// wordAtOpaqueIndex is silent: only the bounds check of b[i] bounds i, and an opaque index is
+// the caller's business (its contract may be i+8 <= len(b)); the model has seen no path.
+func wordAtOpaqueIndex(b []byte, i int) uint64 {
+	return *(*uint64)(unsafe.Pointer(&b[i]))
 }
 
 func sumWords(b []byte) (sum uint64) {
