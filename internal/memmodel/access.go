@@ -2,9 +2,9 @@ package memmodel
 
 import (
 	"fmt"
-	"runtime/debug"
 	"go/token"
 	"go/types"
+	"runtime/debug"
 
 	"golang.org/x/tools/go/ssa"
 )
