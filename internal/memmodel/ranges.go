@@ -1,6 +1,7 @@
 package memmodel
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 	"slices"
@@ -260,6 +261,9 @@ func (ra *rangeAnalysis) solve() {
 			}
 		}
 		if !changed {
+			if debugRanges {
+				fmt.Println("DBG rounds", ra.fa.fn, ra.round+1)
+			}
 			return
 		}
 	}
