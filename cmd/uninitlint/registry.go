@@ -4,6 +4,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uninitlint/uninitlint/passes/escape"
+	"github.com/uninitlint/uninitlint/passes/ptrarith"
 	"github.com/uninitlint/uninitlint/passes/uninitread"
 )
 
@@ -18,6 +19,7 @@ type registered struct {
 var analyzers = []registered{
 	{escape.Analyzer, "v0.1.0"},
 	{uninitread.Analyzer, "v0.1.0"},
+	{ptrarith.Analyzer, "v0.1.0"},
 }
 
 func registry() []*analysis.Analyzer {

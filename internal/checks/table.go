@@ -181,4 +181,78 @@ logically uninitialized slots, and write slots the container will later treat as
 		Good:  `func (s *Stack) Slice() []int { return s.buf[:s.n] }`,
 		Since: "v0.1.0",
 	},
+	{
+		Name:  "oob-add",
+		Pass:  "ptrarith",
+		Title: "pointer arithmetic outside its allocation",
+		Text: `unsafe.Add(p, off), or unsafe.Pointer(uintptr(p) + off), computes an address outside the
+object p points into: a negative offset, an offset past the end, or a pointer just past the end.
+unsafe.Pointer rule 3 makes such a pointer invalid even if it is never dereferenced ("unlike in
+C, it is not valid to advance a pointer just beyond the end of its original allocation"); the
+garbage collector may keep the wrong object alive through it, and a read through it reads a
+neighbour.
+
+The check knows the sizes of new, make, composite literals, globals, C.malloc, C.calloc,
+C.realloc, C.CString, mmap lengths and allocators with a size fact, and bounds offsets by
+constants, loop conditions and the branch conditions that dominate the operation, symbolically
+when the bound is the allocation's own size (i < n against C.malloc(n)). An offset or a size it
+cannot bound keeps it silent.`,
+		Bad: `p := C.malloc(C.size_t(n))
+for i := 0; i <= n; i++ {
+	*(*byte)(unsafe.Add(p, i)) = 0 // i == n is one past the end
+}`,
+		Good: `p := C.malloc(C.size_t(n))
+for i := 0; i < n; i++ {
+	*(*byte)(unsafe.Add(p, i)) = 0
+}`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "oob-slice",
+		Pass:  "ptrarith",
+		Title: "unsafe.Slice or unsafe.String longer than its allocation",
+		Text: `unsafe.Slice(p, n) and unsafe.String(p, n) make a view of n elements starting at p. If fewer
+than n elements remain in the allocation p points into, the view covers memory of other objects:
+reads return their data, writes corrupt them, and nothing checks the bounds afterwards. The
+check compares the view's extent with the allocation's size, numerically or symbolically
+(unsafe.Slice over C.malloc(n*8) with n elements of 8 bytes fits exactly).`,
+		Bad: `p := C.malloc(C.size_t(n))
+s := unsafe.Slice((*byte)(p), n+1) // one byte too many`,
+		Good: `p := C.malloc(C.size_t(n))
+s := unsafe.Slice((*byte)(p), n)`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "oob-convert",
+		Pass:  "ptrarith",
+		Title: "a pointer conversion to a type larger than what remains",
+		Text: `A conversion of an unsafe.Pointer to *U lets the program read and write sizeof(U) bytes. When
+fewer remain in the object at that offset, the access reads past its end:
+(*[8]byte)(unsafe.Pointer(&x)) with x an int32, or *(*uint64)(unsafe.Pointer(&b[i])) where the
+bounds check of b[i] proves only that one byte remains. checkptr misses the second when the
+allocation happens to be larger. When the allocation is unknown, the check measures against the
+slice the pointer was taken from; a guard such as i+8 <= len(b) proves the read in bounds.`,
+		Bad: `for i := 0; i < len(b); i += 8 {
+	sum += *(*uint64)(unsafe.Pointer(&b[i])) // the last word may be short
+}`,
+		Good: `for i := 0; i+8 <= len(b); i += 8 {
+	sum += *(*uint64)(unsafe.Pointer(&b[i]))
+}`,
+		Since: "v0.1.0",
+	},
+	{
+		Name:  "misaligned",
+		Pass:  "ptrarith",
+		Title: "a pointer conversion at an offset not aligned for its type",
+		Text: `A conversion to *U at an offset that is not a multiple of U's alignment yields a misaligned
+pointer when the object itself is aligned: C.malloc and mmap memory, and Go allocations of 8
+bytes or more, which the runtime places at multiples of 8. Misaligned loads work on amd64 and
+arm64, fault on some other architectures, and fail checkptr (go test -race) everywhere. The
+check reports only offsets it knows exactly.`,
+		Bad: `var buf [16]byte
+v := *(*uint64)(unsafe.Pointer(&buf[1]))`,
+		Good: `var buf [16]byte
+v := binary.LittleEndian.Uint64(buf[1:])`,
+		Since: "v0.1.0",
+	},
 }

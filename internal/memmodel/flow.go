@@ -35,6 +35,9 @@ type funcAnalysis struct {
 	events  []Event
 	sum     summaryBuilder
 	invalid bool // hit maxSweeps
+
+	lins   map[ssa.Value]lin // linear forms of integer values (linear.go)
+	ranges *rangeAnalysis    // offsets and ranges, after the dataflow (ranges.go)
 }
 
 type callInfo struct {
@@ -49,6 +52,7 @@ func newFuncAnalysis(b *builder, fn *ssa.Function) *funcAnalysis {
 		byObj: map[*Object][]*root{}, objs: map[ssa.Instruction]*Object{},
 		ownedObjs: map[slotKey]*Object{}, fieldNames: map[slotKey]string{},
 		inLoop: loopBlocks(fn), calls: map[ssa.Value]callInfo{}, kills: map[kill]*kill{}, out: map[*ssa.BasicBlock]*state{},
+		lins: map[ssa.Value]lin{},
 	}
 	for i, p := range fn.Params {
 		fa.inputs[p] = i

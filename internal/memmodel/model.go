@@ -28,9 +28,11 @@ var Analyzer = &analysis.Analyzer{
 
 // A Model is the memory model of one package.
 type Model struct {
-	events []Event
-	errs   []error
-	funcs  map[*ssa.Function]*funcAnalysis
+	events   []Event
+	errs     []error
+	funcs    map[*ssa.Function]*funcAnalysis
+	accesses []Access             // access.go
+	sizes    map[*Object]Interval // access.go
 }
 
 // EventKind classifies what the model saw go wrong.
@@ -120,7 +122,7 @@ type builder struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}}
+	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}, sizes: map[*Object]Interval{}}
 	if !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) {
 		return m, nil // cheap exit: nothing here can touch manual memory or be a container
 	}
@@ -137,6 +139,7 @@ func run(pass *analysis.Pass) (any, error) {
 		b.export(fn)
 	}
 	slices.SortStableFunc(m.events, func(a, b Event) int { return int(a.Pos) - int(b.Pos) })
+	slices.SortStableFunc(m.accesses, func(a, b Access) int { return int(a.Pos) - int(b.Pos) })
 	return m, nil
 }
 
@@ -169,6 +172,7 @@ func (b *builder) analyze(fn *ssa.Function) {
 	fa := newFuncAnalysis(b, fn)
 	b.model.funcs[fn] = fa
 	fa.solve()
+	fa.checkAccesses()
 	fa.release()
 	if fa.invalid {
 		b.sums[fn] = nil

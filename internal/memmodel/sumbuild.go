@@ -137,6 +137,7 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 		res = Result{View: true, ViewOf: p}
 	case r.obj != nil && r.obj.IsManual() && fa.allocates(r):
 		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written[r.obj] == nil}
+		fa.inferSize(&res, r)
 	}
 	if e, ok := fa.elemAccess(v); ok {
 		base, bok := e.base.(*ssa.Parameter)
@@ -149,7 +150,10 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 	switch {
 	case !acc.seen:
 		acc.seen, acc.res = true, res
-	case fmt.Sprint(acc.res) != fmt.Sprint(res):
+	case fmt.Sprint(acc.res) == fmt.Sprint(res):
+	case acc.res.Fresh != 0 && acc.res.Fresh == res.Fresh && acc.res.Uninit == res.Uninit:
+		acc.res = Result{Fresh: res.Fresh, Uninit: res.Uninit} // allocations of different sizes
+	default:
 		acc.conflict = true
 	}
 }

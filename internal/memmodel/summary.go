@@ -81,6 +81,13 @@ type Result struct {
 	ViewOf Path
 	ElemOf int // nonzero: the result addresses an element of field ElemOf-1 of input 0 ...
 	ElemAt int // ... at the index input ElemAt-1 holds (an accessor such as slot(i))
+
+	// With Fresh: the allocation's size in bytes is known, SizeMul times the product of the
+	// arguments SizeArgs names (a string or slice argument counts its length), plus SizeAdd.
+	Sized    bool
+	SizeArgs []int
+	SizeMul  int
+	SizeAdd  int
 }
 
 // A Summary is what callers need to know of a function: a Fact on its *types.Func, inferred from
@@ -137,6 +144,11 @@ func (s *Summary) String() string {
 	}
 	for _, l := range s.Less {
 		parts = append(parts, fmt.Sprintf("ensures(p%d<p%d)", l[0], l[1]))
+	}
+	for i, r := range s.Results {
+		if r.Fresh != 0 && r.Sized {
+			parts = append(parts, fmt.Sprintf("size(r%d)=%s", i, r.sizeString()))
+		}
 	}
 	for _, k := range s.ClosureKills {
 		parts = append(parts, fmt.Sprintf("closure %s(%s)", killVerbs[k.Kind], k.Path))

@@ -12,39 +12,42 @@ import (
 // "C.name" after the prefix _Cfunc_ (C.malloc is rewritten to _Cfunc__CMalloc).
 var world = map[string]*Summary{
 	// C.malloc: uninitialized memory from the C heap.
-	"C._CMalloc": {Results: []Result{{Fresh: KindCHeap, Desc: "C.malloc'd memory", Uninit: true}}},
+	"C._CMalloc": {Results: []Result{{Fresh: KindCHeap, Desc: "C.malloc'd memory", Uninit: true,
+		Sized: true, SizeArgs: []int{0}, SizeMul: 1}}},
 	// C.calloc: zeroed memory from the C heap.
-	"C.calloc": {Results: []Result{{Fresh: KindCHeap, Desc: "C.calloc'd memory"}}},
+	"C.calloc": {Results: []Result{{Fresh: KindCHeap, Desc: "C.calloc'd memory",
+		Sized: true, SizeArgs: []int{0, 1}, SizeMul: 1}}},
 	// C.realloc: the old block is gone; the new one's grown tail is uninitialized, but its
-	// prefix holds the old contents, and without sizes the model cannot tell the two apart:
-	// the result is not marked uninitialized.
+	// prefix holds the old contents, and without the old size the model cannot tell the two
+	// apart: the result is not marked uninitialized.
 	"C.realloc": {
-		Kills:   []PathKill{{Path: Path{Input: 0}, Kind: KillRealloc, Must: true}},
-		Results: []Result{{Fresh: KindCHeap, Desc: "C.realloc'd memory"}},
+		Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillRealloc, Must: true}},
+		Results: []Result{{Fresh: KindCHeap, Desc: "C.realloc'd memory",
+			Sized: true, SizeArgs: []int{1}, SizeMul: 1}},
 	},
 	// C.free: releases a block of the C heap.
 	"C.free": {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillFree, Must: true}}},
 	// C.CString, C.CBytes: copies of Go data into the C heap, freed with C.free.
-	"C.CString": {Results: []Result{{Fresh: KindCHeap, Desc: "C.CString's memory"}}},
-	"C.CBytes":  {Results: []Result{{Fresh: KindCHeap, Desc: "C.CBytes's memory"}}},
+	"C.CString": {Results: []Result{{Fresh: KindCHeap, Desc: "C.CString's memory",
+		Sized: true, SizeArgs: []int{0}, SizeMul: 1, SizeAdd: 1}}}, // the NUL
+	"C.CBytes": {Results: []Result{{Fresh: KindCHeap, Desc: "C.CBytes's memory",
+		Sized: true, SizeArgs: []int{0}, SizeMul: 1}}},
 	// C.GoString, C.GoStringN, C.GoBytes: read C memory, return Go copies.
 	"C.GoString":  {Uses: []int{0}},
 	"C.GoStringN": {Uses: []int{0}},
 	"C.GoBytes":   {Uses: []int{0}},
 
 	// syscall.Mmap, unix.Mmap: a mapping, released by Munmap.
-	"syscall.Mmap":               {Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}}},
-	"golang.org/x/sys/unix.Mmap": {Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}}},
-	"golang.org/x/sys/unix.MmapPtr": {
-		Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}},
-	},
+	"syscall.Mmap":                    {Results: []Result{mmapResult(2)}},
+	"golang.org/x/sys/unix.Mmap":      {Results: []Result{mmapResult(2)}},
+	"golang.org/x/sys/unix.MmapPtr":   {Results: []Result{mmapResult(3)}},
 	"syscall.Munmap":                  {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
 	"golang.org/x/sys/unix.Munmap":    {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
 	"golang.org/x/sys/unix.MunmapPtr": {Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillUnmap, Must: true}}},
 	// unix.Mremap: the old mapping may move; the result is the mapping from now on.
 	"golang.org/x/sys/unix.Mremap": {
 		Kills:   []PathKill{{Path: Path{Input: 0}, Kind: KillRealloc, Must: true}},
-		Results: []Result{{Fresh: KindMmap, Desc: "the mmap'd region"}},
+		Results: []Result{mmapResult(1)},
 	},
 	// unix.MremapPtr is deliberately absent: with MREMAP_FIXED it maps at an address that an
 	// earlier value may hold, which the model would take for a use after unmap.
@@ -55,6 +58,11 @@ var world = map[string]*Summary{
 
 	// runtime.KeepAlive: keeps its argument reachable; it reads nothing.
 	"runtime.KeepAlive": {},
+}
+
+// mmapResult is a new mapping whose length is argument i.
+func mmapResult(i int) Result {
+	return Result{Fresh: KindMmap, Desc: "the mmap'd region", Sized: true, SizeArgs: []int{i}, SizeMul: 1}
 }
 
 // cgoInternal lists cgo's helpers, which check or keep alive but never free nor dereference.

@@ -28,13 +28,23 @@ func maybeRelease(p unsafe.Pointer, ok bool) { // want maybeRelease:`may frees\(
 	}
 }
 
-func alloc(n int) unsafe.Pointer { // want alloc:`r0=alloc\(uninit\)`
+func alloc(n int) unsafe.Pointer { // want alloc:`r0=alloc\(uninit\) size\(r0\)=p0`
 	return C.malloc(C.size_t(n))
 }
 
 func zalloc(n int) []byte { // want zalloc:`r0=alloc`
 	p := C.calloc(C.size_t(n), 1)
 	return unsafe.Slice((*byte)(p), n)
+}
+
+// allocWords allocates n words and the header before them.
+func allocWords(n int) unsafe.Pointer { // want allocWords:`r0=alloc\(uninit\) size\(r0\)=8\*p0\+16`
+	return C.malloc(C.size_t(n)*8 + 16)
+}
+
+// allocNode allocates a fixed size.
+func allocNode() unsafe.Pointer { // want allocNode:`r0=alloc\(uninit\) size\(r0\)=24`
+	return C.malloc(24)
 }
 
 // Buf owns C memory; Push's pattern says n is the length of data.

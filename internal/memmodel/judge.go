@@ -1,0 +1,182 @@
+package memmodel
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A status is what the range analysis concluded of an extent.
+type status uint8
+
+const (
+	unknown status = iota // silence: the model cannot tell
+	safe                  // proved inside the object
+	bad                   // outside on a path the model knows to be feasible
+)
+
+// A verdict is the witness of a bad extent, for the message.
+type verdict struct {
+	may, below        bool
+	offset, end, size lin
+	hasOffset         bool
+	over              int64
+}
+
+// judge decides whether [off, off+need) may leave an object of the given size.
+//
+// Proofs come first: the numeric end below the smallest size, or a symbolic bound of the end
+// by the size's own atom (i+8 <= len(b)). Then a violation needs a witness: numeric (the
+// largest end past the largest size), or symbolic (an upper bound of the end that exceeds the
+// size by a constant, such as i <= n against C.malloc(n)). A symbolic witness counts only when
+// the end's atom has no other upper bound: a guard the model cannot relate to the size (i < m,
+// i < len(b)/8) may be what keeps the program in bounds, and then the model stays silent.
+//
+// eval computes the offset and the extent's length; it runs twice, the second time restricted
+// to the ranges a witness may use.
+func (ra *rangeAnalysis) judge(eval func() (offVal, Interval), need lin, size sizeInfo, b *ssa.BasicBlock, idx int, atStart bool) (verdict, status) {
+	off, needNum := eval()
+	if off.num.IsEmpty() || needNum.IsEmpty() {
+		return verdict{}, safe // not reachable
+	}
+	var offW offVal
+	var needW Interval
+	ra.withWitness(func() { offW, needW = eval() })
+	if atStart && offW.num.HasLo() && offW.num.Lo < 0 {
+		return verdict{below: true, may: offW.num.Hi >= 0, offset: lin{k: offW.num.Lo}, hasOffset: true,
+			size: sizeLin(size)}, bad
+	}
+	endNum := off.num.add(needNum)
+	if endNum.HasHi() && endNum.Hi <= size.num.Lo {
+		return verdict{}, safe
+	}
+	end, endSym := lin{}, false
+	if off.sym {
+		end, endSym = off.l.sum(need)
+	}
+	symbolic := endSym && size.sym && !size.l.isConst() && !end.isConst()
+	lo := ra.sizeAtomLo(size, b, idx)
+	if symbolic {
+		if end.x == size.l.x {
+			return ra.sameAtom(end, need, off, size, lo)
+		}
+		for _, u := range ra.ubsAt(end, b, idx) {
+			if u.x == size.l.x && provedLE(u, size.l, lo) {
+				return verdict{}, safe
+			}
+		}
+	}
+	// The witness's end is the proof's or inside it (it drops refinements, which only shrink).
+	if endW := offW.num.add(needW).meet(endNum); endW.HasHi() && size.num.HasHi() && endW.Hi > size.num.Hi {
+		return verdict{may: !(endW.HasLo() && endW.Lo > size.num.Hi), offset: lin{k: endW.Hi - needW.Hi},
+			hasOffset: true, end: lin{k: endW.Hi}, size: sizeLin(size), over: endW.Hi - size.num.Hi}, bad
+	}
+	if symbolic && !ra.doubt(end, size.l, b, idx) {
+		var ubs []lin
+		ra.withWitness(func() { ubs = ra.ubsAt(end, b, idx) })
+		return symWitness(ubs, need, size)
+	}
+	return verdict{}, unknown
+}
+
+// sizeAtomLo returns the smallest value of the size's atom: the size of an allocation that
+// succeeded is not negative, whatever the atom's type allows.
+func (ra *rangeAnalysis) sizeAtomLo(size sizeInfo, b *ssa.BasicBlock, idx int) int64 {
+	l := size.l
+	if l.isConst() || l.a <= 0 {
+		return negInf
+	}
+	lo := -l.k / l.a // a*x + k >= 0
+	if n := ra.atomNum(l.x, b, idx, guardDepth); n.HasLo() {
+		lo = max(lo, n.Lo)
+	}
+	return lo
+}
+
+// provedLE reports whether u <= s for every value of their common atom from lo on.
+func provedLE(u, s lin, lo int64) bool {
+	da, dk := u.a-s.a, u.k-s.k
+	switch {
+	case da == 0:
+		return dk <= 0
+	case da < 0:
+		return lo != negInf && addSat(mulSat(da, lo), dk) <= 0
+	}
+	return false
+}
+
+// sameAtom decides an end that is linear in the size's own atom: end - size = da*x + dk.
+// With da == 0 the difference holds on every execution; with da > 0 it grows with x, so the
+// end passes the size for all but small sizes (8*n bytes over C.malloc(n)).
+func (ra *rangeAnalysis) sameAtom(end, need lin, off offVal, size sizeInfo, lo int64) (verdict, status) {
+	if provedLE(end, size.l, lo) {
+		return verdict{}, safe
+	}
+	da, dk := end.a-size.l.a, end.k-size.l.k
+	if da < 0 {
+		return verdict{}, unknown // past the end only for small sizes the model cannot rule out
+	}
+	v := verdict{end: end, size: size.l, over: dk, may: da > 0}
+	if off.sym {
+		v.offset, v.hasOffset = off.l, true
+	}
+	return v, bad
+}
+
+func symWitness(ubs []lin, need lin, size sizeInfo) (verdict, status) {
+	for _, u := range ubs {
+		if u.x == size.l.x && (u.a > size.l.a || u.a == size.l.a && u.k > size.l.k) {
+			v := verdict{may: true, end: u, size: size.l, over: u.k - size.l.k}
+			if need.isConst() {
+				v.offset, v.hasOffset = u.plus(-need.k), true
+			}
+			return v, bad
+		}
+	}
+	return verdict{}, unknown
+}
+
+// doubt reports whether end's atom is bounded by something the model cannot relate to target:
+// a numeric bound tighter than its type's, or a symbolic bound in another atom.
+func (ra *rangeAnalysis) doubt(end, target lin, b *ssa.BasicBlock, idx int) bool {
+	x := end.x
+	if n := ra.atomNum(x, b, idx, guardDepth); n.HasHi() && (x.op != atomValue || n.Hi < typeRange(x.v.Type()).Hi) {
+		return true
+	}
+	for _, g := range ra.guards[x] {
+		if g.holds(b, idx) && isUpper(g.op) && (g.b.isConst() || g.b.x != target.x) {
+			return true
+		}
+	}
+	if x.op == atomValue {
+		for _, u := range ra.phiUB[x.v] {
+			if u.x != target.x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isUpper(op token.Token) bool { return op == token.LSS || op == token.LEQ || op == token.EQL }
+
+func sizeLin(s sizeInfo) lin {
+	if s.num.Lo == s.num.Hi {
+		return lin{k: s.num.Hi}
+	}
+	if s.sym {
+		return s.l
+	}
+	return lin{k: s.num.Hi}
+}
+
+// access renders a verdict as an Access.
+func (ra *rangeAnalysis) access(kind AccessKind, op string, obj *Object, v verdict) *Access {
+	acc := &Access{Kind: kind, Op: op, Obj: obj, May: v.may, Below: v.below, Over: v.over, Named: true}
+	var ok [3]bool
+	acc.Offset, ok[0] = ra.fa.bound(v.offset)
+	acc.End, ok[1] = ra.fa.bound(v.end)
+	acc.Size, ok[2] = ra.fa.bound(v.size)
+	acc.Named = ok[0] && ok[1] && ok[2] && (v.hasOffset || kind == AccSlice)
+	return acc
+}

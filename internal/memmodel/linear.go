@@ -1,0 +1,311 @@
+package memmodel
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// An atom is a quantity the range analysis reasons about by name: an SSA integer value, or the
+// length or capacity of a slice or string value. Symbolic bounds relate atoms, which is how
+// `i < n` proves unsafe.Add(p, i) in bounds of C.malloc(n) without knowing n.
+type atom struct {
+	v  ssa.Value
+	op atomOp
+}
+
+type atomOp uint8
+
+const (
+	atomValue atomOp = iota
+	atomLen
+	atomCap
+)
+
+// A lin is a*x + k for an atom x; with x.v == nil it is the constant k.
+type lin struct {
+	x    atom
+	a, k int64
+}
+
+func (l lin) isConst() bool { return l.x.v == nil }
+
+// comparable reports whether l and m are multiples of the same atom by the same factor, so that
+// l - m is the constant l.k - m.k.
+func (l lin) comparable(m lin) bool { return !l.isConst() && l.x == m.x && l.a == m.a }
+
+func (l lin) plus(c int64) lin { return lin{l.x, l.a, addSat(l.k, c)} }
+
+func (l lin) times(c int64) lin {
+	if c == 0 {
+		return lin{}
+	}
+	return lin{l.x, mulSat(l.a, c), mulSat(l.k, c)}
+}
+
+// sum returns l + m when it is linear in one atom.
+func (l lin) sum(m lin) (lin, bool) {
+	switch {
+	case m.isConst():
+		return l.plus(m.k), true
+	case l.isConst():
+		return m.plus(l.k), true
+	case l.x == m.x:
+		return lin{l.x, l.a + m.a, addSat(l.k, m.k)}.norm(), true
+	}
+	return lin{}, false
+}
+
+func (l lin) norm() lin {
+	if l.a == 0 {
+		return lin{k: l.k}
+	}
+	return l
+}
+
+// linOf returns v as a linear form: constants fold, sums and products by constants distribute,
+// widening integer conversions are transparent (address arithmetic is modulo 2^64, so
+// uintptr(i) adds what i does), and len/cap of a value whose length the model knows
+// (make, a slice expression, unsafe.Slice, an array) resolve to it. Anything else is an atom.
+func (fa *funcAnalysis) linOf(v ssa.Value) lin {
+	if l, ok := fa.lins[v]; ok {
+		return l
+	}
+	fa.lins[v] = lin{x: atom{v: v}, a: 1} // guards against cycles through phis
+	l := fa.computeLin(v)
+	fa.lins[v] = l
+	return l
+}
+
+func (fa *funcAnalysis) computeLin(v ssa.Value) lin {
+	self := lin{x: atom{v: v}, a: 1}
+	switch v := v.(type) {
+	case *ssa.Const:
+		if c, ok := constInt(v); ok {
+			return lin{k: c}
+		}
+	case *ssa.BinOp:
+		return fa.binLin(v, self)
+	case *ssa.Convert:
+		if isWidening(v.X.Type(), v.Type()) {
+			return fa.linOf(v.X)
+		}
+	case *ssa.ChangeType:
+		if isInteger(v.X.Type()) {
+			return fa.linOf(v.X)
+		}
+	case *ssa.UnOp:
+		if sv := storedValue(v); sv != nil {
+			return fa.linOf(sv)
+		}
+	case *ssa.Call:
+		if b, ok := v.Call.Value.(*ssa.Builtin); ok && len(v.Call.Args) == 1 {
+			switch b.Name() {
+			case "len":
+				return fa.lenLin(v.Call.Args[0], atomLen)
+			case "cap":
+				return fa.lenLin(v.Call.Args[0], atomCap)
+			}
+		}
+	}
+	return self
+}
+
+func (fa *funcAnalysis) binLin(v *ssa.BinOp, self lin) lin {
+	x, y := fa.linOf(v.X), fa.linOf(v.Y)
+	switch v.Op {
+	case token.ADD:
+		if s, ok := x.sum(y); ok {
+			return s
+		}
+	case token.SUB:
+		if s, ok := x.sum(y.times(-1)); ok {
+			return s
+		}
+	case token.MUL:
+		switch {
+		case y.isConst():
+			return x.times(y.k)
+		case x.isConst():
+			return y.times(x.k)
+		}
+	case token.SHL:
+		if y.isConst() && y.k >= 0 && y.k < 32 {
+			return x.times(1 << y.k)
+		}
+	}
+	return self
+}
+
+// lenLin returns len(s) (or cap(s)) as a linear form.
+func (fa *funcAnalysis) lenLin(s ssa.Value, op atomOp) lin {
+	switch s := s.(type) {
+	case *ssa.ChangeType:
+		return fa.lenLin(s.X, op)
+	case *ssa.Const:
+		if s.Value != nil && s.Value.Kind() == constant.String {
+			return lin{k: int64(len(constant.StringVal(s.Value)))}
+		}
+	case *ssa.MakeSlice:
+		if op == atomCap {
+			return fa.linOf(s.Cap)
+		}
+		return fa.linOf(s.Len)
+	case *ssa.Slice:
+		if l, ok := fa.sliceLen(s, op); ok {
+			return l
+		}
+	case *ssa.Call:
+		if b, ok := s.Call.Value.(*ssa.Builtin); ok && (b.Name() == "Slice" || b.Name() == "String") {
+			return fa.linOf(s.Call.Args[1])
+		}
+	}
+	if n, ok := arrayLen(s.Type()); ok {
+		return lin{k: n}
+	}
+	return lin{x: atom{v: s, op: op}, a: 1}
+}
+
+// sliceLen returns the length of s[lo:hi] (or its capacity) when it is linear.
+func (fa *funcAnalysis) sliceLen(s *ssa.Slice, op atomOp) (lin, bool) {
+	lo := lin{}
+	if s.Low != nil {
+		lo = fa.linOf(s.Low)
+	}
+	var hi lin
+	switch {
+	case op == atomCap && s.Max != nil:
+		hi = fa.linOf(s.Max)
+	case op == atomLen && s.High != nil:
+		hi = fa.linOf(s.High)
+	default:
+		hi = fa.lenLin(s.X, op)
+		if _, isStr := s.X.Type().Underlying().(*types.Basic); isStr && op == atomCap {
+			return lin{}, false
+		}
+	}
+	return hi.sum(lo.times(-1))
+}
+
+// arrayLen returns the length of an array or pointer-to-array type.
+func arrayLen(t types.Type) (int64, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	a, ok := t.Underlying().(*types.Array)
+	if !ok {
+		return 0, false
+	}
+	return a.Len(), true
+}
+
+func constInt(c *ssa.Const) (int64, bool) {
+	if c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(c.Value)
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// isWidening reports whether converting from to to keeps every value, or (to 64 bits) every
+// value modulo 2^64, which is all address arithmetic sees.
+func isWidening(from, to types.Type) bool {
+	if !isInteger(from) || !isInteger(to) {
+		return false
+	}
+	return intBits(to) > intBits(from) || intBits(to) == 64
+}
+
+func intBits(t types.Type) int {
+	switch t.Underlying().(*types.Basic).Kind() {
+	case types.Int8, types.Uint8:
+		return 8
+	case types.Int16, types.Uint16:
+		return 16
+	case types.Int32, types.Uint32:
+		return 32
+	}
+	return 64
+}
+
+// A Bound is how a message shows a symbolic quantity: A*Name + K, or the constant K.
+type Bound struct {
+	Name string
+	A, K int64
+}
+
+func (b Bound) String() string {
+	if b.Name == "" || b.A == 0 {
+		return fmt.Sprint(b.K)
+	}
+	s := b.Name
+	if b.A != 1 {
+		s = fmt.Sprintf("%d*%s", b.A, b.Name)
+	}
+	switch {
+	case b.K > 0:
+		s += fmt.Sprintf("+%d", b.K)
+	case b.K < 0:
+		s += fmt.Sprintf("%d", b.K)
+	}
+	return s
+}
+
+// bound renders l for messages; ok is false when its atom has no name a reader would know.
+func (fa *funcAnalysis) bound(l lin) (Bound, bool) {
+	if l.isConst() {
+		return Bound{K: l.k}, true
+	}
+	name := fa.atomName(l.x)
+	return Bound{Name: name, A: l.a, K: l.k}, name != ""
+}
+
+// atomName names an atom as in source: a parameter, a variable, len(b).
+func (fa *funcAnalysis) atomName(x atom) string {
+	name := fa.valueName(x.v)
+	switch {
+	case name == "":
+		return ""
+	case x.op == atomLen:
+		return "len(" + name + ")"
+	case x.op == atomCap:
+		return "cap(" + name + ")"
+	}
+	return name
+}
+
+func (fa *funcAnalysis) valueName(v ssa.Value) string {
+	switch v := v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+		return v.Name()
+	case *ssa.UnOp:
+		if a, ok := v.X.(*ssa.Alloc); ok && v.Op == token.MUL && isVarName(a.Comment) {
+			return a.Comment
+		}
+	case *ssa.Call:
+		return fa.b.varNameAt(v.Pos())
+	case *ssa.Convert:
+		return fa.valueName(v.X)
+	case *ssa.Phi:
+		if isVarName(v.Comment) && !isSynthetic(v.Comment) {
+			return v.Comment
+		}
+	}
+	return ""
+}
+
+// isSynthetic reports whether a phi's comment names a variable the builder made up.
+func isSynthetic(c string) bool {
+	switch c {
+	case "rangeint.iter", "rangeindex", "phi":
+		return true
+	}
+	return false
+}

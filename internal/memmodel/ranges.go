@@ -1,0 +1,678 @@
+package memmodel
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// The range analysis gives every integer value an Interval and every pointer into a known
+// object an offset range, after the provenance dataflow has named the objects.
+//
+// It is sparse: SSA values are defined once, so a value's range is computed where it is
+// defined, and refined where it is used by the guards that dominate the use: the conditions of
+// the if statements whose branch leads there (`if i < n`, a loop's header), and the bounds
+// checks of index expressions already executed (`&b[i]` proves i < len(b) from then on). A
+// guard relates an atom to a linear form of another (i <= len(b)-8), which is how symbolic
+// bounds survive: the interval of i may be unbounded while i < n still holds.
+//
+// Only phis can grow across a loop's iterations; they join their incoming edges (each refined
+// by the branch that leads along it) and are widened from the third round on, so the sweeps
+// end after a few rounds whatever the loops: each round is linear in the function's size.
+
+// maxRangeRounds bounds the sweeps; widening makes it unreachable on sound inputs, and a
+// function that hits it gets no accesses: silence, not noise.
+const maxRangeRounds = 12
+
+// guardDepth bounds how far a guard's own bound is refined by further guards.
+const guardDepth = 2
+
+type rangeAnalysis struct {
+	fa       *funcAnalysis
+	sizes    types.Sizes
+	num      map[ssa.Value]Interval // integer values, where they are defined
+	stride   map[ssa.Value]int64    // integer values: a known divisor of every value (0: of all)
+	poff     map[ssa.Value]Interval // pointer phis: their offset into their object
+	phiUB    map[ssa.Value][]lin    // integer phis: symbolic upper bounds every edge respects
+	guards   map[atom][]guard
+	index    map[ssa.Instruction]int
+	objDef   map[*Object]ssa.Value
+	bad      map[ssa.Value]bool // pointers whose computation was already reported
+	opaque   map[ssa.Value]bool // integer values the model does not compute (loads, calls)
+	unstable bool
+	round    int
+
+	// witness, while set, restricts ranges to what the program states: constants, branch
+	// conditions and loop bounds. Bounds checks and the ranges of types prove accesses safe,
+	// but they do not show that a bad offset is reachable: an opaque index only known to be
+	// below len(b) by its own bounds check is the caller's business, not a feasible path the
+	// model has seen.
+	witness bool
+}
+
+// A guard states that x op b holds wherever its position dominates.
+type guard struct {
+	at  *ssa.BasicBlock
+	idx int // after instruction idx of at; -1: from at's entry
+	op  token.Token
+	b   lin
+
+	implicit bool // a bounds check's, not a condition the program states
+}
+
+// A cond is a guard that holds on one edge, before it is placed.
+type cond struct {
+	x  atom
+	op token.Token
+	b  lin
+}
+
+func newRanges(fa *funcAnalysis) *rangeAnalysis {
+	ra := &rangeAnalysis{
+		fa: fa, sizes: fa.b.pass.TypesSizes,
+		num: map[ssa.Value]Interval{}, stride: map[ssa.Value]int64{}, poff: map[ssa.Value]Interval{}, phiUB: map[ssa.Value][]lin{},
+		guards: map[atom][]guard{}, index: map[ssa.Instruction]int{}, bad: map[ssa.Value]bool{},
+		opaque: map[ssa.Value]bool{},
+	}
+	if ra.sizes == nil {
+		ra.sizes = types.SizesFor("gc", "amd64")
+	}
+	ra.objDef = fa.objectDefs()
+	for _, b := range fa.fn.Blocks {
+		for i, instr := range b.Instrs {
+			ra.index[instr] = i
+			ra.boundsGuards(b, i, instr)
+		}
+		ra.branchGuards(b)
+	}
+	return ra
+}
+
+// objectDefs inverts the model's index of objects by the instruction that allocates them.
+func (fa *funcAnalysis) objectDefs() map[*Object]ssa.Value {
+	defs := map[*Object]ssa.Value{}
+	for instr, o := range fa.objs {
+		if v, ok := instr.(ssa.Value); ok {
+			defs[o] = v
+		}
+	}
+	for v, r := range fa.own {
+		if g, ok := v.(*ssa.Global); ok && r.obj != nil {
+			defs[r.obj] = g
+		}
+	}
+	return defs
+}
+
+// branchGuards records the condition of b's if statement on each successor that only b
+// reaches: there the condition (or its negation) holds for certain.
+func (ra *rangeAnalysis) branchGuards(b *ssa.BasicBlock) {
+	if len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
+		return
+	}
+	for s, succ := range b.Succs {
+		if len(succ.Preds) != 1 {
+			continue
+		}
+		for _, c := range edgeConds(ra.fa, b, s) {
+			ra.addGuard(c.x, guard{at: succ, idx: -1, op: c.op, b: c.b})
+		}
+	}
+}
+
+// edgeConds returns what b's branch condition says on its edge to successor s (0: true).
+//
+//	t5 = t3 <= t4       t3 = j + 8, t4 = len(b)
+//	if t5 goto 2 else 3 on the edge to 2: j <= len(b) - 8
+func edgeConds(fa *funcAnalysis, b *ssa.BasicBlock, s int) []cond {
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || !isInteger(cmp.X.Type()) || !isComparison(cmp.Op) {
+		return nil
+	}
+	op := cmp.Op
+	if s == 1 {
+		op = negate(op)
+	}
+	unsigned := cmp.X.Type().Underlying().(*types.Basic).Info()&types.IsUnsigned != 0
+	x, y := fa.linOf(cmp.X), fa.linOf(cmp.Y)
+	var out []cond
+	// For unsigned types an offset may wrap, so only the plain atom is solved for.
+	if c, ok := solve(x, op, y); ok && (!unsigned || x.k == 0) {
+		out = append(out, c)
+	}
+	if c, ok := solve(y, flip(op), x); ok && (!unsigned || y.k == 0) {
+		out = append(out, c)
+	}
+	return out
+}
+
+// solve turns a*x + k op y into a bound on the atom x: x op y-k when a == 1; when a > 1 and y is
+// a constant, x <= floor((y-k)/a) for an upper bound and x >= ceil((y-k)/a) for a lower one.
+func solve(l lin, op token.Token, y lin) (cond, bool) {
+	switch {
+	case l.isConst():
+		return cond{}, false
+	case l.a == 1:
+		return cond{l.x, op, y.plus(-l.k)}, true
+	case l.a <= 1 || !y.isConst() || op == token.EQL || op == token.NEQ:
+		return cond{}, false
+	}
+	d := addSat(y.k, -l.k)
+	switch op {
+	case token.LSS:
+		return cond{l.x, token.LEQ, lin{k: floorDiv(addSat(d, -1), l.a)}}, true
+	case token.LEQ:
+		return cond{l.x, token.LEQ, lin{k: floorDiv(d, l.a)}}, true
+	case token.GTR:
+		return cond{l.x, token.GEQ, lin{k: -floorDiv(-addSat(d, 1), l.a)}}, true
+	}
+	return cond{l.x, token.GEQ, lin{k: -floorDiv(-d, l.a)}}, true
+}
+
+func floorDiv(x, d int64) int64 {
+	if x == negInf || x == posInf {
+		return x
+	}
+	q := x / d
+	if x%d != 0 && x < 0 {
+		q--
+	}
+	return q
+}
+
+func isComparison(op token.Token) bool {
+	switch op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
+		return true
+	}
+	return false
+}
+
+// flip returns the comparison with its operands swapped: a < b is b > a.
+func flip(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.GTR:
+		return token.LSS
+	case token.LEQ:
+		return token.GEQ
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// boundsGuards records what an executed index expression proves: x[i] panics unless
+// 0 <= i < len(x), so after it, i <= len(x)-1 and len(x) >= i+1.
+func (ra *rangeAnalysis) boundsGuards(b *ssa.BasicBlock, idx int, instr ssa.Instruction) {
+	var x, i ssa.Value
+	switch in := instr.(type) {
+	case *ssa.IndexAddr:
+		x, i = in.X, in.Index
+	case *ssa.Index:
+		x, i = in.X, in.Index
+	default:
+		return
+	}
+	n := ra.fa.lenLin(x, atomLen)
+	li := ra.fa.linOf(i)
+	if c, ok := solve(li, token.LSS, n); ok {
+		ra.addGuard(c.x, guard{b, idx, c.op, c.b, true})
+	}
+	if c, ok := solve(li, token.GEQ, lin{}); ok {
+		ra.addGuard(c.x, guard{b, idx, c.op, c.b, true})
+	}
+	if !n.isConst() && n.a == 1 {
+		ra.addGuard(n.x, guard{b, idx, token.GEQ, li.plus(1 - n.k), true})
+	}
+}
+
+// maxGuards bounds the guards kept per atom, which keeps refinement linear in pathological
+// functions (a value compared in thousands of branches).
+const maxGuards = 32
+
+func (ra *rangeAnalysis) addGuard(x atom, g guard) {
+	if len(ra.guards[x]) < maxGuards {
+		ra.guards[x] = append(ra.guards[x], g)
+	}
+}
+
+// holds reports whether g holds at instruction idx of block b.
+func (g guard) holds(b *ssa.BasicBlock, idx int) bool {
+	if g.at == b {
+		return g.idx < idx
+	}
+	return g.at.Dominates(b)
+}
+
+// solve sweeps the function in dominator order until no range changes.
+func (ra *rangeAnalysis) solve() {
+	order := ra.fa.fn.DomPreorder()
+	for ra.round = 0; ra.round < maxRangeRounds; ra.round++ {
+		changed := false
+		for _, b := range order {
+			for i, instr := range b.Instrs {
+				if ra.step(b, i, instr) {
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			if debugRanges {
+				fmt.Println("DBG rounds", ra.fa.fn, ra.round+1)
+			}
+			return
+		}
+	}
+	ra.unstable = true
+}
+
+// step computes the range of the value instr defines and reports whether it changed.
+func (ra *rangeAnalysis) step(b *ssa.BasicBlock, i int, instr ssa.Instruction) bool {
+	v, ok := instr.(ssa.Value)
+	if !ok {
+		return false
+	}
+	if phi, ok := v.(*ssa.Phi); ok {
+		return ra.stepPhi(phi)
+	}
+	if !isInteger(v.Type()) {
+		return false
+	}
+	next := ra.eval(v, b, i)
+	old, had := ra.num[v]
+	ra.num[v] = next
+	return ra.setStride(v, ra.evalStride(v)) || !had || old != next
+}
+
+func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
+	var next Interval
+	var table map[ssa.Value]Interval
+	changed := false
+	switch {
+	case ra.pointsIntoObject(phi):
+		next, table = ra.joinEdges(phi, ra.offAtEdge), ra.poff
+	case isInteger(phi.Type()):
+		next, table = ra.joinEdges(phi, ra.numAtEdge), ra.num
+		ubs := ra.phiBounds(phi)
+		changed = !slices.Equal(ubs, ra.phiUB[phi])
+		ra.phiUB[phi] = ubs
+		changed = ra.setStride(phi, ra.phiStride(phi)) || changed
+	default:
+		return false
+	}
+	old, had := table[phi]
+	switch {
+	case !had:
+	case ra.round >= 2:
+		next = old.widen(next)
+	default:
+		next = old.join(next)
+	}
+	table[phi] = next
+	return changed || !had || old != next
+}
+
+// joinEdges joins the values a phi receives, each evaluated on its edge.
+func (ra *rangeAnalysis) joinEdges(phi *ssa.Phi, at func(ssa.Value, *ssa.BasicBlock, *ssa.BasicBlock) Interval) Interval {
+	out := Interval{1, 0}
+	for j, e := range phi.Edges {
+		if c, ok := e.(*ssa.Const); ok && c.IsNil() {
+			continue // a nil pointer on one edge is never offset: it says nothing
+		}
+		out = out.join(at(e, phi.Block().Preds[j], phi.Block()))
+	}
+	return out
+}
+
+// pointsIntoObject reports whether v is pointer-like and the model names the object it points
+// into.
+func (ra *rangeAnalysis) pointsIntoObject(v ssa.Value) bool {
+	if !isTracked(v.Type()) {
+		return false
+	}
+	r := ra.fa.rootOf(v)
+	return r != nil && r.obj != nil && r.obj != objTop
+}
+
+// base returns v's range where it is defined: computed, constant, or its type's.
+func (ra *rangeAnalysis) base(v ssa.Value) Interval {
+	if r, ok := ra.num[v]; ok {
+		if ra.witness && ra.opaque[v] {
+			return Top
+		}
+		return r
+	}
+	if c, ok := v.(*ssa.Const); ok {
+		if k, ok := constInt(c); ok {
+			return Point(k)
+		}
+	}
+	if _, ok := v.(ssa.Instruction); ok {
+		if _, isPhi := v.(*ssa.Phi); isPhi || isInteger(v.Type()) {
+			return Interval{1, 0} // not computed yet: the first round's back edges
+		}
+	}
+	if ra.witness {
+		return Top // a parameter: its type bounds it, but nothing says the bound is reached
+	}
+	return typeRange(v.Type())
+}
+
+// withWitness runs f with ranges restricted to what the program states.
+func (ra *rangeAnalysis) withWitness(f func()) {
+	ra.witness = true
+	defer func() { ra.witness = false }()
+	f()
+}
+
+// typeRange is the range of every value of an integer type (all of int64 for wider ones).
+func typeRange(t types.Type) Interval {
+	b, ok := t.Underlying().(*types.Basic)
+	if !ok || b.Info()&types.IsInteger == 0 {
+		return Top
+	}
+	bits := intBits(t)
+	if b.Info()&types.IsUnsigned != 0 {
+		if bits == 64 {
+			return Interval{0, posInf}
+		}
+		return Interval{0, 1<<bits - 1}
+	}
+	if bits == 64 {
+		return Top
+	}
+	return Interval{-1 << (bits - 1), 1<<(bits-1) - 1}
+}
+
+// numAt returns v's range at instruction idx of block b: its atom refined by the guards that
+// hold there, mapped through v's linear form.
+func (ra *rangeAnalysis) numAt(v ssa.Value, b *ssa.BasicBlock, idx int) Interval {
+	r := ra.linNum(ra.fa.linOf(v), b, idx, guardDepth)
+	if _, isPhi := v.(*ssa.Phi); !ra.witness || isPhi {
+		r = r.meet(ra.base(v)) // a witness does not take what the sweeps baked in
+	}
+	return roundTo(r, ra.strideOf(v))
+}
+
+func (ra *rangeAnalysis) linNum(l lin, b *ssa.BasicBlock, idx, depth int) Interval {
+	if l.isConst() {
+		return Point(l.k)
+	}
+	return ra.atomNum(l.x, b, idx, depth).mul(Point(l.a)).add(Point(l.k))
+}
+
+func (ra *rangeAnalysis) atomBase(x atom) Interval {
+	if x.op != atomValue {
+		return Interval{0, posInf}
+	}
+	return ra.base(x.v)
+}
+
+// atomNum returns the range of atom x at a point: its base, refined by the guards there.
+func (ra *rangeAnalysis) atomNum(x atom, b *ssa.BasicBlock, idx, depth int) Interval {
+	r := ra.atomBase(x)
+	if depth == 0 {
+		return r
+	}
+	for _, g := range ra.guards[x] {
+		if g.holds(b, idx) && !(ra.witness && g.implicit) {
+			r = applyOp(r, g.op, ra.linNum(g.b, g.at, g.idx+1, depth-1))
+		}
+	}
+	return r
+}
+
+// applyOp refines r by r op bound.
+func applyOp(r Interval, op token.Token, bound Interval) Interval {
+	switch op {
+	case token.LSS:
+		return r.meet(Interval{negInf, addSat(bound.Hi, -1)})
+	case token.LEQ:
+		return r.meet(Interval{negInf, bound.Hi})
+	case token.GTR:
+		return r.meet(Interval{addSat(bound.Lo, 1), posInf})
+	case token.GEQ:
+		return r.meet(Interval{bound.Lo, posInf})
+	case token.EQL:
+		return r.meet(bound)
+	case token.NEQ:
+		if c, ok := bound.Exact(); ok {
+			if r.Lo == c {
+				r.Lo++
+			}
+			if r.Hi == c {
+				r.Hi--
+			}
+		}
+	}
+	return r
+}
+
+// numAtEdge is v's range on the edge from p to b, where p's branch condition also holds.
+func (ra *rangeAnalysis) numAtEdge(v ssa.Value, p, b *ssa.BasicBlock) Interval {
+	return ra.linNumEdge(ra.fa.linOf(v), p, b).meet(ra.base(v))
+}
+
+// edgeConds returns the conditions on the edge p -> b.
+func (ra *rangeAnalysis) edgeConds(p, b *ssa.BasicBlock) []cond {
+	if len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
+		return nil
+	}
+	s := 0
+	if p.Succs[1] == b {
+		s = 1
+	}
+	return edgeConds(ra.fa, p, s)
+}
+
+// eval computes the range of a non-phi integer value from its operands' ranges at its
+// definition.
+func (ra *rangeAnalysis) eval(v ssa.Value, b *ssa.BasicBlock, i int) Interval {
+	t := typeRange(v.Type())
+	var r Interval
+	switch v := v.(type) {
+	case *ssa.BinOp:
+		r = ra.evalBin(v, b, i)
+	case *ssa.Convert:
+		r = ra.numAt(v.X, b, i)
+	case *ssa.ChangeType:
+		r = ra.numAt(v.X, b, i)
+	case *ssa.Call, *ssa.Const:
+		l := ra.fa.linOf(v)
+		if !l.isConst() && l.x.v == v {
+			ra.opaque[v] = true // a call the model does not understand
+			return t
+		}
+		r = ra.linNum(l, b, i, guardDepth) // len, cap: refined by the guards on them
+	default:
+		ra.opaque[v] = true
+		return t
+	}
+	if r.IsEmpty() {
+		return r
+	}
+	// Go's integers wrap: a result that may leave its type's range may be anything in it.
+	if r.Lo < t.Lo || r.Hi > t.Hi {
+		return t
+	}
+	return r
+}
+
+func (ra *rangeAnalysis) evalBin(v *ssa.BinOp, b *ssa.BasicBlock, i int) Interval {
+	x, y := ra.numAt(v.X, b, i), ra.numAt(v.Y, b, i)
+	c, yConst := y.Exact()
+	switch v.Op {
+	case token.ADD:
+		return x.add(y)
+	case token.SUB:
+		return x.sub(y)
+	case token.MUL:
+		return x.mul(y)
+	case token.QUO:
+		if yConst && c > 0 {
+			return x.quo(c)
+		}
+	case token.REM:
+		if yConst && c > 0 && x.Lo >= 0 {
+			return Interval{0, c - 1}
+		}
+	case token.AND:
+		if yConst && c >= 0 {
+			return Interval{0, c}
+		}
+		if k, ok := x.Exact(); ok && k >= 0 {
+			return Interval{0, k}
+		}
+	case token.SHR:
+		if yConst && c >= 0 && c < 64 && x.Lo >= 0 {
+			return Interval{x.Lo >> c, shrSat(x.Hi, c)}
+		}
+	case token.SHL:
+		if yConst && c >= 0 && c < 62 {
+			return x.mul(Point(1 << c))
+		}
+	}
+	return typeRange(v.Type())
+}
+
+func shrSat(x, c int64) int64 {
+	if x == posInf {
+		return posInf
+	}
+	return x >> c
+}
+
+// ubsAt returns symbolic upper bounds of v at a point: a*u + k for each bound u of v's atom.
+func (ra *rangeAnalysis) ubsAt(l lin, b *ssa.BasicBlock, idx int) []lin {
+	if l.isConst() || l.a <= 0 {
+		return nil
+	}
+	var out []lin
+	for _, u := range ra.atomUBs(l.x, b, idx) {
+		out = append(out, u.times(l.a).plus(l.k))
+	}
+	return out
+}
+
+// atomUBs returns the symbolic upper bounds of atom x at a point, from guards and, for a phi,
+// from the bounds all its edges respect.
+func (ra *rangeAnalysis) atomUBs(x atom, b *ssa.BasicBlock, idx int) []lin {
+	var out []lin
+	for _, g := range ra.guards[x] {
+		if !g.holds(b, idx) || g.b.isConst() || g.b.x == x || ra.witness && g.implicit {
+			continue
+		}
+		switch g.op {
+		case token.LSS:
+			out = append(out, g.b.plus(-1))
+		case token.LEQ, token.EQL:
+			out = append(out, g.b)
+		}
+	}
+	if x.op == atomValue {
+		out = append(out, ra.phiUB[x.v]...)
+	}
+	return out
+}
+
+// phiBounds returns the symbolic upper bounds that every edge of phi respects: the induction
+// variable of `for i := range n` is at most n-1 because the entry edge brings 0 when n > 0
+// and the back edge brings i+1 when i+1 < n.
+func (ra *rangeAnalysis) phiBounds(phi *ssa.Phi) []lin {
+	preds := phi.Block().Preds
+	var cands []lin
+	for j, e := range phi.Edges {
+		cands = append(cands, ra.edgeUBs(e, preds[j], phi.Block())...)
+	}
+	var out []lin
+	for _, u := range tightest(cands) {
+		if len(out) < 4 && ra.allEdgesBelow(phi, u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// tightest keeps, of the bounds that are multiples of the same atom, the smallest: a looser one
+// follows from it, and keeping it would let the bounds of a loop phi drift up round by round.
+func tightest(ls []lin) []lin {
+	var out []lin
+	for _, l := range ls {
+		i := slices.IndexFunc(out, l.comparable)
+		switch {
+		case i < 0:
+			out = append(out, l)
+		case l.k < out[i].k:
+			out[i] = l
+		}
+	}
+	return out
+}
+
+func (ra *rangeAnalysis) allEdgesBelow(phi *ssa.Phi, u lin) bool {
+	preds := phi.Block().Preds
+	for j, e := range phi.Edges {
+		if !ra.edgeBelow(e, preds[j], phi.Block(), u) {
+			return false
+		}
+	}
+	return true
+}
+
+// edgeBelow reports whether v <= u on the edge p -> b.
+func (ra *rangeAnalysis) edgeBelow(v ssa.Value, p, b *ssa.BasicBlock, u lin) bool {
+	if l := ra.fa.linOf(v); l.isConst() {
+		lo := ra.linNumEdge(u, p, b).Lo
+		return lo != negInf && l.k <= lo
+	}
+	for _, w := range ra.edgeUBs(v, p, b) {
+		if w.comparable(u) && w.k <= u.k {
+			return true
+		}
+	}
+	return false
+}
+
+// edgeUBs returns the symbolic upper bounds of v on the edge p -> b.
+func (ra *rangeAnalysis) edgeUBs(v ssa.Value, p, b *ssa.BasicBlock) []lin {
+	l := ra.fa.linOf(v)
+	out := ra.ubsAt(l, p, len(p.Instrs))
+	if l.isConst() || l.a != 1 {
+		return out
+	}
+	for _, c := range ra.edgeConds(p, b) {
+		if c.x != l.x || c.b.isConst() {
+			continue
+		}
+		switch c.op {
+		case token.LSS:
+			out = append(out, c.b.plus(-1).plus(l.k))
+		case token.LEQ, token.EQL:
+			out = append(out, c.b.plus(l.k))
+		}
+	}
+	return out
+}
+
+// linNumEdge is the range of l on the edge p -> b.
+func (ra *rangeAnalysis) linNumEdge(l lin, p, b *ssa.BasicBlock) Interval {
+	if l.isConst() {
+		return Point(l.k)
+	}
+	x := ra.atomNum(l.x, p, len(p.Instrs), guardDepth)
+	for _, c := range ra.edgeConds(p, b) {
+		if c.x == l.x {
+			x = applyOp(x, c.op, ra.linNum(c.b, p, len(p.Instrs), guardDepth-1))
+		}
+	}
+	return x.mul(Point(l.a)).add(Point(l.k))
+}

@@ -1,0 +1,137 @@
+package memmodel
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Strides complete the intervals with what they cannot say: that a value is a multiple of some
+// number. `for i := 0; i < 64; i += 8` over a [64]byte reads *(*uint64)(&buf[i]) at i <= 56,
+// not 63; an index masked with &^3 is a multiple of 4. A stride of 0 means a multiple of every
+// number (the constant 0, or not computed yet); 1 means nothing is known.
+//
+// The lattice is divisibility, and a phi takes the gcd of its edges. The sweeps start every
+// phi at 0 and only lower it, so they reach the greatest fixpoint, which is sound for the same
+// reason induction is: the entry edge is concrete and each back edge keeps the divisor.
+
+// strideOf returns the divisor the sweeps computed for v, or what a constant or an operation
+// says of it.
+func (ra *rangeAnalysis) strideOf(v ssa.Value) int64 {
+	if s, ok := ra.stride[v]; ok {
+		return s
+	}
+	if c, ok := v.(*ssa.Const); ok {
+		if k, ok := constInt(c); ok {
+			return abs(k)
+		}
+	}
+	if _, ok := v.(ssa.Instruction); ok && isInteger(v.Type()) {
+		return 0 // a back edge's value, not computed yet: optimistic, lowered by the sweeps
+	}
+	return 1
+}
+
+func (ra *rangeAnalysis) setStride(v ssa.Value, s int64) bool {
+	old, had := ra.stride[v]
+	ra.stride[v] = s
+	return !had || old != s
+}
+
+// evalStride computes the divisor of a non-phi integer value from its operands'.
+func (ra *rangeAnalysis) evalStride(v ssa.Value) int64 {
+	switch v := v.(type) {
+	case *ssa.BinOp:
+		x, y := ra.strideOf(v.X), ra.strideOf(v.Y)
+		c, yConst := ra.constOf(v.Y)
+		switch v.Op {
+		case token.ADD, token.SUB:
+			return gcd(x, y)
+		case token.MUL:
+			return mulSat(x, y)
+		case token.SHL:
+			if yConst && c >= 0 && c < 32 {
+				return mulSat(x, 1<<c)
+			}
+		case token.AND_NOT:
+			if yConst && isLowMask(c) {
+				return clearLow(x, c+1)
+			}
+		case token.AND:
+			if yConst && c < 0 && isLowMask(^c) {
+				return clearLow(x, ^c+1)
+			}
+		}
+	case *ssa.Convert:
+		if isWidening(v.X.Type(), v.Type()) {
+			return ra.strideOf(v.X)
+		}
+	}
+	return 1
+}
+
+// clearLow is the divisor of a multiple of x with its bits below the power of two m cleared.
+func clearLow(x, m int64) int64 {
+	if x%m == 0 {
+		return x
+	}
+	return m
+}
+
+// phiStride is the gcd of what a phi's edges bring.
+func (ra *rangeAnalysis) phiStride(phi *ssa.Phi) int64 {
+	s := int64(0)
+	for _, e := range phi.Edges {
+		s = gcd(s, ra.strideOf(e))
+	}
+	return s
+}
+
+func (ra *rangeAnalysis) constOf(v ssa.Value) (int64, bool) {
+	if c, ok := v.(*ssa.Const); ok {
+		return constInt(c)
+	}
+	return 0, false
+}
+
+// isLowMask reports whether m is 2^k - 1 for some k >= 1.
+func isLowMask(m int64) bool { return m > 0 && m&(m+1) == 0 }
+
+// roundTo shrinks r to the multiples of s it holds.
+func roundTo(r Interval, s int64) Interval {
+	if s <= 1 || r.IsEmpty() {
+		return r
+	}
+	if r.HasHi() {
+		r.Hi -= mod(r.Hi, s)
+	}
+	if r.HasLo() {
+		if m := mod(r.Lo, s); m != 0 {
+			r.Lo += s - m
+		}
+	}
+	return r
+}
+
+func mod(x, s int64) int64 {
+	m := x % s
+	if m < 0 {
+		m += s
+	}
+	return m
+}
+
+func gcd(a, b int64) int64 {
+	a, b = abs(a), abs(b)
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
