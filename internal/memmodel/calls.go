@@ -2,6 +2,7 @@ package memmodel
 
 import (
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -38,6 +39,7 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 	for _, w := range sum.Writes {
 		if sk, ok := fa.inputSlot(s, inputs, w); ok {
 			fa.sum.write(fa, sk) // a write through our input is ours too
+			fa.overwrite(s, sk)
 			delete(s.slots, sk)
 			delete(s.objKilled, fa.owned(sk))
 			if sk.field < 0 {
@@ -295,12 +297,20 @@ func (fa *funcAnalysis) resolve(s *state, inputs []ssa.Value, p Path) (*root, *O
 // never the evidence of a double free.
 func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.Value, pk PathKill, via string, deferred bool) {
 	r, o := fa.resolve(s, inputs, pk.Path)
+	if r != nil && pk.Type != "" && !isInterface(r.v.Type()) && types.TypeString(r.v.Type(), nil) != pk.Type {
+		// Deliberate silence: the callee kills what it is given only when it is a pk.Type
+		// (Put(x.(*pooled))), and what we give it is another concrete type.
+		return
+	}
 	if pk.Kind == KillUnmap && len(pk.Path.Fields) == 0 && r != nil && !isBaseOf(inputs[pk.Path.Input], r) {
 		// Deliberate silence: unmapping from an offset (b[n:], unsafe.Add(p, n)) releases part
 		// of the mapping, and without ranges the model cannot tell which values point there.
 		return
 	}
 	k := fa.killAt(callPos(instr), pk.Kind, via, !pk.Must && pk.Kind != KillRealloc)
+	if pk.Type != "" || assertedType(inputs, pk.Path) != "" {
+		k = fa.typedKill(k, cmpOr(pk.Type, assertedType(inputs, pk.Path)))
+	}
 	if deferred {
 		fa.deferKill(s, r, o, k)
 		return
@@ -463,4 +473,47 @@ func callPos(instr ssa.Instruction) token.Pos {
 		}
 	}
 	return instr.Pos()
+}
+
+// typedKill returns the canonical kill like k that records the concrete type asserted of what it
+// kills.
+func (fa *funcAnalysis) typedKill(k *kill, typ string) *kill {
+	key := *k
+	key.typ = typ
+	if c := fa.kills[key]; c != nil {
+		return c
+	}
+	c := &key
+	fa.kills[key] = c
+	return c
+}
+
+// assertedType returns the concrete type the value an input path names was asserted to on its
+// way into the call (pool.Put(x.(*T)) passes a *T), or "".
+func assertedType(inputs []ssa.Value, p Path) string {
+	if len(p.Fields) > 0 || p.Input >= len(inputs) {
+		return ""
+	}
+	for v := inputs[p.Input]; v != nil; v = derivedFrom(v) {
+		var ta *ssa.TypeAssert
+		switch x := v.(type) {
+		case *ssa.TypeAssert:
+			ta = x
+		case *ssa.Extract:
+			ta, _ = x.Tuple.(*ssa.TypeAssert)
+		}
+		if ta != nil && !isInterface(ta.AssertedType) {
+			return types.TypeString(ta.AssertedType, nil)
+		}
+	}
+	return ""
+}
+
+func isInterface(t types.Type) bool { return types.IsInterface(t) }
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

@@ -192,6 +192,9 @@ func (fa *funcAnalysis) edgeState(p, b *ssa.BasicBlock) *state {
 	if out == nil || isInfeasible(p, b) {
 		return nil
 	}
+	if s := fa.equalityEdge(p, b, out); s != nil {
+		return s
+	}
 	x, nilOnTrue, ok := emptinessTest(p)
 	if !ok || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
 		return out
@@ -211,6 +214,36 @@ func (fa *funcAnalysis) edgeState(p, b *ssa.BasicBlock) *state {
 		}
 	}
 	return s
+}
+
+// equalityEdge refines the state on the edge p -> b where p tested two pointers equal: a
+// pointer equal to one that is valid is valid (the pool handed the same object back). It
+// returns nil when there is nothing to refine.
+func (fa *funcAnalysis) equalityEdge(p, b *ssa.BasicBlock, out *state) *state {
+	ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !ok || p.Succs[0] == p.Succs[1] {
+		return nil
+	}
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || (p.Succs[0] == b) != (cmp.Op == token.EQL) {
+		return nil
+	}
+	rx, ry := fa.rootOf(cmp.X), fa.rootOf(cmp.Y)
+	if rx == nil || ry == nil {
+		return nil
+	}
+	kx, ky := out.dead[rx], out.dead[ry]
+	switch {
+	case kx != nil && ky == nil:
+		s := out.clone()
+		delete(s.dead, rx)
+		return s
+	case ky != nil && kx == nil:
+		s := out.clone()
+		delete(s.dead, ry)
+		return s
+	}
+	return nil
 }
 
 // isInfeasible reports whether the edge p -> b is never taken: p branches on a constant (the

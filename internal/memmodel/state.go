@@ -13,6 +13,7 @@ type kill struct {
 	pos     token.Pos
 	kind    KillKind
 	via     string // the call that killed: "C.free", "vec.(*Raw).Push"
+	typ     string // the concrete type the callee asserted what it killed to be (Put(x.(*T)))
 	vacuous bool
 	may     bool // a callee frees it on some paths only: a use after the call is still wrong
 }
@@ -84,8 +85,9 @@ type freedPath struct {
 }
 
 type escape struct {
-	pos token.Pos
-	op  string
+	pos  token.Pos
+	op   string
+	slot slotKey // where it was stored, if the model tracks that slot; a later store there undoes it
 }
 
 func newState() *state {

@@ -80,7 +80,7 @@ func (sb *summaryBuilder) killPath(s *state, p Path, k *kill) {
 	}
 	key := p.key() + killVerbs[k.kind]
 	if _, ok := sb.mayKills[key]; !ok {
-		sb.mayKills[key] = PathKill{Path: p, Kind: k.kind, Via: k.via}
+		sb.mayKills[key] = PathKill{Path: p, Kind: k.kind, Via: k.via, Type: k.typ}
 	}
 	if k.kind != KillRealloc && !k.may {
 		s.freed[p.key()] = freedPath{p, k}
@@ -191,7 +191,7 @@ func (sb *summaryBuilder) build() *Summary {
 	s := &Summary{ClosureKills: sb.closure, Less: sb.less}
 	for _, f := range sb.exit {
 		if !f.k.vacuous {
-			s.Kills = append(s.Kills, PathKill{Path: f.path, Kind: f.k.kind, Must: true, Via: f.k.via})
+			s.Kills = append(s.Kills, PathKill{Path: f.path, Kind: f.k.kind, Must: true, Via: f.k.via, Type: f.k.typ})
 		}
 	}
 	for _, pk := range sb.mayKills {

@@ -70,6 +70,7 @@ type PathKill struct {
 	Kind KillKind
 	Must bool
 	Via  string // what did it, for messages: "C.free"
+	Type string // nonzero: only a value of this concrete type is killed (Put(x.(*T)))
 }
 
 // A Result describes what a function's result of that index points into.

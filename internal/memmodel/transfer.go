@@ -126,10 +126,17 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 func (fa *funcAnalysis) store(s *state, st *ssa.Store) {
 	vr := fa.rootOf(st.Val)
 	fa.checkGoPointer(st, vr)
+	sk, ok := fa.slotOf(st.Addr)
+	if ok {
+		fa.overwrite(s, sk)
+	}
 	if fa.isLongLived(st.Addr) {
 		fa.escape(s, st.Val, st.Pos(), "stored in memory that outlives the call")
+		if e, esc := s.escaped[vr]; esc && ok && e.pos == st.Pos() {
+			e.slot = sk
+			s.escaped[vr] = e
+		}
 	}
-	sk, ok := fa.slotOf(st.Addr)
 	if !ok {
 		return
 	}
@@ -144,6 +151,16 @@ func (fa *funcAnalysis) store(s *state, st *ssa.Store) {
 		s.slots[sk] = slotVal{r: vr, obj: vr.obj, off: fa.constOffset(st.Val)}
 	}
 	delete(s.objKilled, fa.owned(sk))
+}
+
+// overwrite forgets the escapes through slot sk: what was stored there is no longer reachable
+// through it (d.buf = nil before the buffer goes back to its pool).
+func (fa *funcAnalysis) overwrite(s *state, sk slotKey) {
+	for r, e := range s.escaped {
+		if e.slot == sk && e.slot.obj != nil {
+			delete(s.escaped, r)
+		}
+	}
 }
 
 // clearObject forgets what the model knew of obj's slots: something rewrote them.
@@ -218,7 +235,7 @@ func (fa *funcAnalysis) escape(s *state, v ssa.Value, pos token.Pos, op string) 
 		return
 	}
 	if _, ok := s.escaped[r]; !ok {
-		s.escaped[r] = escape{pos, op}
+		s.escaped[r] = escape{pos: pos, op: op}
 	}
 }
 

@@ -23,7 +23,8 @@ func TestEscape(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, testdata(t), escape.Analyzer,
 		"cfree", "doublefree", "grow", "pooluse", "dangling", "gopointer", "uintptrheld",
-		"crosspkg/downstream", "generated", "regress", "vecmutant")
+		"crosspkg/downstream", "generated", "regress", "vecmutant",
+		"regress/ifacetypeput", "regress/killedstore", "regress/poolreget", "regress/setnilcallee")
 	checkWitnesses(t, results)
 }
 
