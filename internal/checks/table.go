@@ -182,6 +182,27 @@ logically uninitialized slots, and write slots the container will later treat as
 		Since: "v0.1.0",
 	},
 	{
+		Name:  "stale-read",
+		Pass:  "uninitread",
+		Title: "a reused buffer's old contents read back before they are overwritten",
+		Text: `A buffer emptied for reuse (b = b[:0]) and then resliced to a length (b = b[:n]) gets back the
+elements it held before: another request's data when it came from a sync.Pool, the caller, or an
+earlier iteration of a loop. Reading them before writing them leaks that data. A write the model
+cannot place (a loop over the elements, a copy, a call that receives the buffer, such as
+io.ReadFull) silences the reads after it; a buffer made by make() right there is zero and is not
+reported.`,
+		Bad: `buf := pool.Get().([]byte)[:0]
+buf = buf[:n]
+return bytes.Clone(buf) // another request's bytes`,
+		Good: `buf := pool.Get().([]byte)[:0]
+buf = buf[:n]
+if _, err := io.ReadFull(r, buf); err != nil {
+	return nil
+}
+return bytes.Clone(buf)`,
+		Since: "v0.1.0",
+	},
+	{
 		Name:  "oob-add",
 		Pass:  "ptrarith",
 		Title: "pointer arithmetic outside its allocation",

@@ -99,10 +99,29 @@ func (fa *funcAnalysis) callFills(s *state, instr ssa.CallInstruction, sum *Summ
 			}
 		}
 	default:
+		name := "a function"
+		if fn != nil && displayName(fn) != "" {
+			name = displayName(fn)
+		}
+		for _, i := range sum.Uses {
+			if i < len(inputs) && !fills(sum, i) {
+				fa.read(s, inputs[i], -1, instr, "call to "+name)
+			}
+		}
 		for _, p := range sum.Fills {
 			fa.fillPath(s, inputs, p)
 		}
 	}
+}
+
+// fills reports whether the summary says the callee may write into what input i points to.
+func fills(sum *Summary, i int) bool {
+	for _, p := range sum.Fills {
+		if p.Input == i {
+			return true
+		}
+	}
+	return false
 }
 
 // fillPath applies a callee's fills(p): what p resolves to may have been written anywhere.
@@ -209,8 +228,10 @@ func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Buil
 		fa.wrote(s, args[0], -1)
 	case "append":
 		fa.use(s, args[0], instr, "append")
-		for _, a := range args {
-			fa.mayFill(s, a)
+		fa.mayFill(s, args[0])
+		for _, a := range args[1:] { // append(dst, src...) reads src
+			fa.use(s, a, instr, "append")
+			fa.read(s, a, -1, instr, "append")
 		}
 		if v := instr.Value(); v != nil {
 			fa.setObj(fa.ownRoot(v), fa.objOrTop(args[0]))

@@ -19,6 +19,7 @@ const (
 	KindFreeVar             // what a closure's free variable points into (a cell of the parent)
 	KindGlobal              // a package-level variable
 	KindOwned               // the memory whose address is stored in a field (slot) of another object
+	KindStale               // the elements a reslice brings back into a buffer emptied for reuse
 )
 
 // An Object is an abstract allocation: every SSA value of pointer-like type points into at most

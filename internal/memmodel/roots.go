@@ -73,6 +73,9 @@ func derivedFrom(v ssa.Value) ssa.Value {
 	case *ssa.SliceToArrayPointer:
 		return v.X
 	case *ssa.Slice:
+		if isStaleExtension(v) {
+			return nil // a region of its own: see objectOf
+		}
 		return v.X
 	case *ssa.FieldAddr:
 		return v.X
@@ -205,6 +208,12 @@ func (fa *funcAnalysis) objectOf(v ssa.Value) *Object {
 		return fa.newObject(v, KindGoHeap, "Go heap memory") // string <-> []byte copies
 	case *ssa.Phi, *ssa.UnOp, *ssa.Call, *ssa.Extract:
 		return nil
+	case *ssa.Slice:
+		if isStaleExtension(v) {
+			o := fa.newObject(v, KindStale, "a reused buffer's stale contents")
+			o.Uninit = true
+			return o
+		}
 	}
 	return &Object{Kind: KindOpaque, Pos: v.Pos(), Desc: "memory of unknown origin"}
 }
@@ -354,4 +363,29 @@ func (fa *funcAnalysis) slotPath(sk slotKey) (Path, bool) {
 		return Path{}, false
 	}
 	return base.extend(sk.field, fa.fieldNames[sk])
+}
+
+// isStaleExtension recognizes a reslice that grows a buffer emptied for reuse, b[:0][:n]: the
+// elements it brings back hold whatever the buffer held before (another request's data, when
+// it came from a pool, the caller or an earlier iteration), not zeros. A buffer made fresh by
+// make() right there is zero and is not stale.
+//
+//	t1 = slice t0[:0:int]        b = b[:0]
+//	t2 = slice t1[:n]            b = b[:n]: every element of t2 is stale until written
+func isStaleExtension(s *ssa.Slice) bool {
+	if _, ok := s.X.Type().Underlying().(*types.Slice); !ok || s.High == nil || isZero(s.High) {
+		return false
+	}
+	empty, ok := s.X.(*ssa.Slice)
+	if !ok || empty.High == nil || !isZero(empty.High) {
+		return false
+	}
+	switch base := empty.X.(type) {
+	case *ssa.MakeSlice:
+		return false // fresh zeros
+	case *ssa.Slice:
+		_, fresh := base.X.(*ssa.Alloc) // a slice of a new array
+		return !fresh
+	}
+	return true
 }

@@ -41,6 +41,11 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		seen[key] = true
+		if e.Obj.Kind == memmodel.KindStale {
+			rep.Report("stale-read", e.Pos, op(e.Op)+" a reused buffer's stale contents before any write (resliced past "+
+				"its length on "+rep.Line(e.Pos, e.Obj.Pos)+")", analysis.RelatedInformation{Pos: e.Obj.Pos, Message: "resliced here"})
+			continue
+		}
 		msg := op(e.Op) + " " + e.Obj.Desc + " before any write"
 		if e.Obj.Pos.IsValid() {
 			msg += " (allocated on " + rep.Line(e.Pos, e.Obj.Pos) + ")"

@@ -15,5 +15,5 @@ func TestUninitRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, uninitread.Analyzer, "mallocread", "uninitcross/downstream", "slots", "vecslots")
+	analysistest.Run(t, dir, uninitread.Analyzer, "mallocread", "uninitcross/downstream", "slots", "vecslots", "staleread")
 }

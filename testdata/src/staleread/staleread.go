@@ -1,0 +1,52 @@
+// Package staleread: buffers emptied for reuse and resliced, read before they are written.
+package staleread
+
+import (
+	"bytes"
+	"io"
+	"sync"
+)
+
+var pool = sync.Pool{New: func() any { return make([]byte, 0, 4096) }}
+
+func leak(n int) []byte {
+	buf := pool.Get().([]byte)[:0]
+	buf = buf[:n]
+	out := bytes.Clone(buf) // want `call to bytes.Clone reads a reused buffer's stale contents before any write`
+	pool.Put(buf[:0])
+	return out
+}
+
+// readFirst is fine: io.ReadFull fills the buffer before it is read.
+func readFirst(r io.Reader, n int) []byte {
+	buf := pool.Get().([]byte)[:0]
+	buf = buf[:n]
+	if _, err := io.ReadFull(r, buf); err != nil {
+		return nil
+	}
+	out := bytes.Clone(buf)
+	pool.Put(buf[:0])
+	return out
+}
+
+func header(b []byte) byte {
+	b = b[:0]
+	b = b[:8]
+	return b[0] // want `read of a reused buffer's stale contents before any write`
+}
+
+// headerWritten is fine: the byte read was written first.
+func headerWritten(b []byte) byte {
+	b = b[:0]
+	b = b[:8]
+	b[0] = 1
+	return b[0]
+}
+
+// fresh is fine: make() zeroes.
+func fresh() byte {
+	b := make([]byte, 0, 8)
+	b = b[:0]
+	b = b[:8]
+	return b[0]
+}
