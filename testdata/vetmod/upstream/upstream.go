@@ -44,3 +44,22 @@ func (b *Buf) Bytes() []byte {
 func Release(p unsafe.Pointer) {
 	C.free(p)
 }
+
+// Alloc returns n bytes of uninitialized C memory.
+func Alloc(n int) unsafe.Pointer {
+	return C.malloc(C.size_t(n))
+}
+
+// Stack keeps values in buf[0:n].
+type Stack struct {
+	buf [8]int
+	n   int
+}
+
+// Push appends v when there is room.
+func (s *Stack) Push(v int) {
+	if s.n < len(s.buf) {
+		s.buf[s.n] = v
+		s.n++
+	}
+}
