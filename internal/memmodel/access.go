@@ -302,23 +302,82 @@ func (ra *rangeAnalysis) checkExtent(at, p ssa.Value, op string, kind AccessKind
 // slice's start, which may well lie in the allocation.
 func (ra *rangeAnalysis) checkView(p ssa.Value, op string, need lin, needNum func() Interval, b *ssa.BasicBlock, idx int) *Access {
 	x, _, ok := ra.viewOf(p, b, idx)
-	if !ok {
+	if !ok || !ra.fa.isRealArray(x) {
 		return nil
 	}
 	elem := elemSize(ra.sizes, x.Type())
-	n := ra.fa.lenLin(x, atomLen)
-	size := ra.exprSize(n.times(elem), ra.linNum(n, b, idx, guardDepth).mul(Point(elem)))
+	extent := func(op atomOp) sizeInfo {
+		n := ra.fa.lenLin(x, op)
+		return ra.exprSize(n.times(elem), ra.linNum(n, b, idx, guardDepth).mul(Point(elem)))
+	}
 	eval := func() (offVal, Interval) {
 		_, off, _ := ra.viewOf(p, b, idx)
 		return off, needNum()
 	}
-	v, st := ra.judge(eval, need, size, b, idx, false)
+	v, st := ra.judge(eval, need, extent(atomLen), b, idx, false)
 	if st != bad {
 		return nil
+	}
+	if _, isSlice := x.Type().Underlying().(*types.Slice); isSlice {
+		// Past the length but within the capacity: proven so, or the code reasons about the
+		// capacity (cap(buf)-len(buf) >= n) and writes into the allocation's spare room, as
+		// go-json's quote.go does. The model does not chain such bounds: silence.
+		if _, capSt := ra.judge(eval, need, extent(atomCap), b, idx, false); capSt == safe {
+			return nil
+		}
+		if ra.fa.guardsCapacity(x, b.Instrs[idx]) {
+			return nil
+		}
 	}
 	acc := ra.access(AccConvert, op, ra.fa.objOrNil(x), v)
 	acc.IsView, acc.View = true, ra.fa.valueName(x)
 	return acc
+}
+
+// guardsCapacity reports whether a condition that dominates instr mentions cap(x).
+func (fa *funcAnalysis) guardsCapacity(x ssa.Value, instr ssa.Instruction) bool {
+	for _, rel := range fa.relationsAt(instr) {
+		if fa.mentionsCap(rel.a, x, 4) || fa.mentionsCap(rel.b, x, 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsCap reports whether v is computed (through arithmetic, depth levels deep) from
+// cap(y) for a y that is x or shares its root.
+func (fa *funcAnalysis) mentionsCap(v, x ssa.Value, depth int) bool {
+	if depth == 0 || v == nil {
+		return false
+	}
+	switch e := stripConv(v).(type) {
+	case *ssa.BinOp:
+		return fa.mentionsCap(e.X, x, depth-1) || fa.mentionsCap(e.Y, x, depth-1)
+	case *ssa.Call:
+		bi, ok := e.Call.Value.(*ssa.Builtin)
+		return ok && bi.Name() == "cap" && (e.Call.Args[0] == x || fa.rootOf(e.Call.Args[0]) == fa.rootOf(x))
+	}
+	return false
+}
+
+// isRealArray reports whether a view's extent is real: a slice or string carries its own, but
+// a pointer to an array is only as long as the array it points to when it points to one the
+// program declared; (*[1 << 48]byte)(unsafe.Pointer(p)) is a way to index p, not a size
+// (bbolt's db.data over its mmap).
+func (fa *funcAnalysis) isRealArray(x ssa.Value) bool {
+	if !isArrayPointer(x.Type()) {
+		return true
+	}
+	if r := fa.rootOf(x); r != nil {
+		switch r.v.(type) {
+		case *ssa.Alloc, *ssa.Global:
+			return true
+		}
+	}
+	// A pointer to an array of unknown origin: believe a modest array type (a *[64]byte
+	// parameter), not the huge ones of the indexing idiom.
+	p := x.Type().Underlying().(*types.Pointer)
+	return fa.sizeof(p.Elem()) >= 0 && fa.sizeof(p.Elem()) < 1<<20
 }
 
 func constNeed(n int64) func() Interval { return func() Interval { return Point(n) } }

@@ -318,7 +318,7 @@ func (fa *funcAnalysis) resolve(s *state, inputs []ssa.Value, p Path) (*root, *O
 // never the evidence of a double free.
 func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.Value, pk PathKill, via string, deferred bool) {
 	r, o := fa.resolve(s, inputs, pk.Path)
-	if r != nil && pk.Type != "" && !isInterface(r.v.Type()) && types.TypeString(r.v.Type(), nil) != pk.Type {
+	if r != nil && pk.Type != "" && fa.isOtherType(r, pk.Type, instr) {
 		// Deliberate silence: the callee kills what it is given only when it is a pk.Type
 		// (Put(x.(*pooled))), and what we give it is another concrete type.
 		return
@@ -494,6 +494,29 @@ func callPos(instr ssa.Instruction) token.Pos {
 		}
 	}
 	return instr.Pos()
+}
+
+// isOtherType reports whether what r points to is known, at instr, to be of a concrete type
+// other than typ: its own type is concrete, or an assertion x.(T) that panics otherwise has
+// told so on the way (the caller did resp.bodyStream.(*compressedBodyStream)).
+func (fa *funcAnalysis) isOtherType(r *root, typ string, instr ssa.Instruction) bool {
+	if !isInterface(r.v.Type()) {
+		return types.TypeString(r.v.Type(), nil) != typ
+	}
+	for _, b := range fa.fn.Blocks {
+		for i, in := range b.Instrs {
+			ta, ok := in.(*ssa.TypeAssert)
+			if !ok || ta.CommaOk || isInterface(ta.AssertedType) || fa.rootOf(ta.X) != r {
+				continue
+			}
+			dominates := b != instr.Block() && b.Dominates(instr.Block()) ||
+				b == instr.Block() && i < indexIn(instr)
+			if dominates && types.TypeString(ta.AssertedType, nil) != typ {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // typedKill returns the canonical kill like k that records the concrete type asserted of what it

@@ -138,28 +138,33 @@ func (b *builder) lengthOf(n *types.Named) *LengthOf {
 
 // inferLengths looks for the push pattern in fn: a store to x.buf[x.n], and x.n = x.n + 1.
 func (b *builder) inferLengths(fa *funcAnalysis) {
-	var pushes []elemRef
-	incs := map[[2]any]bool{} // (root, field) of x.n = x.n + 1
+	type push struct {
+		e  elemRef
+		at ssa.Instruction
+	}
+	var pushes []push
+	var incs []*ssa.Store // x.n = x.n + 1
 	for _, blk := range fa.fn.Blocks {
 		for _, instr := range blk.Instrs {
 			st, ok := instr.(*ssa.Store)
 			if !ok {
 				continue
 			}
-			if e, ok := fa.elemAccess(st.Addr); ok && !isZeroConst(st.Val) {
-				pushes = append(pushes, e)
+			if e, ok := fa.elemAccess(st.Addr); ok && !isZeroConst(st.Val) && isOwnedBuffer(e) {
+				pushes = append(pushes, push{e, st})
 			}
 			if f, ok := st.Addr.(*ssa.FieldAddr); ok && isIncrementOf(st.Val, f.Field) {
-				incs[[2]any{fa.rootOf(f.X), f.Field}] = true
+				incs = append(incs, st)
 			}
 		}
 	}
-	for _, e := range pushes {
+	for _, p := range pushes {
+		e := p.e
 		if fa.readsAt(e) {
 			continue // x.buf[x.n] is read here before it is cleared: a queue's cursor, not a length
 		}
 		lf, ok := lenFieldLoad(e.index)
-		if !ok || !incs[[2]any{fa.rootOf(e.base), lf.Field}] || fa.rootOf(lf.X) != fa.rootOf(e.base) {
+		if !ok || fa.rootOf(lf.X) != fa.rootOf(e.base) || !fa.incrementedAfter(p.at, e, lf.Field, incs) {
 			continue
 		}
 		if e.named.Obj().Pkg() != b.pass.Pkg || b.lengths[e.named.Obj()] != nil {
@@ -172,6 +177,44 @@ func (b *builder) inferLengths(fa *funcAnalysis) {
 		b.lengths[e.named.Obj()] = &LengthOf{Buf: e.field, Len: lf.Field,
 			BufName: s.Field(e.field).Name(), LenName: s.Field(lf.Field).Name()}
 	}
+}
+
+// isOwnedBuffer reports whether a container element lives in a buffer the container owns: an
+// array field (Heapless) or memory behind a pointer field (Raw). A slice field carries its own
+// length; a count kept beside it is a cursor into a buffer that is often borrowed (arrow's
+// bitmap writer over its caller's bitmap), not the number of initialized slots.
+func isOwnedBuffer(e elemRef) bool {
+	s, ok := e.named.Underlying().(*types.Struct)
+	if !ok || e.field >= s.NumFields() {
+		return false
+	}
+	_, isSlice := s.Field(e.field).Type().Underlying().(*types.Slice)
+	return !isSlice
+}
+
+// incrementedAfter reports whether one of incs increments field lenField of e's object after
+// the store at, on the way out of it: in the same block after it, or in a block it dominates.
+func (fa *funcAnalysis) incrementedAfter(at ssa.Instruction, e elemRef, lenField int, incs []*ssa.Store) bool {
+	for _, inc := range incs {
+		f := inc.Addr.(*ssa.FieldAddr)
+		if f.Field != lenField || fa.rootOf(f.X) != fa.rootOf(e.base) {
+			continue
+		}
+		if inc.Block() == at.Block() && indexIn(inc) > indexIn(at) ||
+			inc.Block() != at.Block() && at.Block().Dominates(inc.Block()) {
+			return true
+		}
+	}
+	return false
+}
+
+func indexIn(instr ssa.Instruction) int {
+	for i, in := range instr.Block().Instrs {
+		if in == instr {
+			return i
+		}
+	}
+	return -1
 }
 
 // readsAt reports whether the function also loads the element e stores to (same buffer, an
@@ -273,8 +316,8 @@ func (b *builder) checkSlotRead(fa *funcAnalysis, ld *ssa.UnOp) {
 
 // pastLength reports whether the read of element e at instr may be at or past x.n, and the
 // model can say so. The index is judged only when the model knows what it is: the length
-// itself (a read at the end), a constant, or a value the code bounded by something other than
-// the length (if i < len(buf), checkIndex(i, cap)): the wrong bound. An index nobody bounded (a
+// itself (a read at the end), or a value the code bounded by something other than the length
+// (if i < len(buf), checkIndex(i, cap)): the wrong bound. An index nobody bounded (a
 // parameter, an accessor's precondition) or a cursor field kept below the length by the type's
 // own invariant is the caller's or the type's business: silence.
 func (fa *funcAnalysis) pastLength(instr ssa.Instruction, e elemRef, lf *LengthOf) bool {
@@ -284,7 +327,9 @@ func (fa *funcAnalysis) pastLength(instr ssa.Instruction, e elemRef, lf *LengthO
 		return false
 	}
 	k, isConst := intConst(i)
-	judged := isLen(i) || isConst
+	// A constant index (buf[0]) is often read under an invariant the model cannot see (a node
+	// of a B-tree is never empty): only a wrong bound makes it judged, as for any index.
+	judged := isLen(i)
 	for _, rel := range fa.relationsAt(instr) {
 		switch {
 		case !fa.sameInt(rel.a, i) && !(isConst && constAtLeast(rel.a, k)):

@@ -24,7 +24,8 @@ func TestEscape(t *testing.T) {
 	results := analysistest.Run(t, testdata(t), escape.Analyzer,
 		"cfree", "doublefree", "grow", "pooluse", "dangling", "gopointer", "uintptrheld",
 		"crosspkg/downstream", "generated", "regress", "vecmutant",
-		"regress/ifacetypeput", "regress/killedstore", "regress/poolreget", "regress/setnilcallee")
+		"regress/ifacetypeput", "regress/killedstore", "regress/poolreget", "regress/setnilcallee",
+		"regress/typeassertput")
 	checkWitnesses(t, results)
 }
 

@@ -15,5 +15,6 @@ func TestUninitRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, uninitread.Analyzer, "mallocread", "uninitcross/downstream", "slots", "vecslots", "staleread")
+	analysistest.Run(t, dir, uninitread.Analyzer, "mallocread", "uninitcross/downstream", "slots", "vecslots", "staleread",
+		"regress/popfront", "regress/migrate", "regress/invariant0", "regress/borrowedcursor")
 }
