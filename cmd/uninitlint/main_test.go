@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -92,4 +93,50 @@ func TestTypeErrors(t *testing.T) {
 	if code != 1 || !strings.Contains(string(out), "undefined: undefined") {
 		t.Fatalf("exit code %d, output:\n%s\nwant exit 1 naming the type error", code, out)
 	}
+}
+
+// TestDeterministic requires byte-identical output from two runs of each mode on the same
+// input: the model's maps must not leak their iteration order into findings or facts.
+func TestDeterministic(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler: the testdata uses cgo")
+	}
+	t.Parallel()
+	bin := buildTool(t)
+	dir := filepath.Join("..", "..", "testdata", "vetmod")
+	for _, args := range [][]string{{"./..."}, {"-json", "./..."}} {
+		first, _ := run(t, dir, bin, args...)
+		second, _ := run(t, dir, bin, args...)
+		if !bytes.Equal(first, second) {
+			t.Errorf("uninitlint %v: two runs differ:\n%s\n---\n%s", args, first, second)
+		}
+	}
+	// go vet caches results under a key that includes the tool's content: a copy with a byte
+	// appended per run makes each one analyze afresh.
+	var outs [2][]string
+	for i := range outs {
+		tool := uniqueCopy(t, bin, i)
+		out, _ := run(t, dir, "go", "vet", "-vettool="+tool, "./...")
+		outs[i] = findings(out)
+	}
+	if len(outs[0]) != 5 {
+		t.Errorf("go vet -vettool: %d findings, want the 5 of the standalone run", len(outs[0]))
+	}
+	if !slices.Equal(outs[0], outs[1]) {
+		t.Errorf("go vet -vettool: two runs differ:\n%s\n---\n%s", strings.Join(outs[0], "\n"), strings.Join(outs[1], "\n"))
+	}
+}
+
+// uniqueCopy copies the binary with n+1 bytes appended, so that go vet's cache misses.
+func uniqueCopy(t *testing.T, bin string, n int) string {
+	t.Helper()
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "uninitlint"+strconv.Itoa(n))
+	if err := os.WriteFile(dst, append(data, bytes.Repeat([]byte{0}, n+1)...), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dst
 }
