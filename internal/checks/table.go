@@ -155,7 +155,8 @@ buf[0:n]; the slots past n are logically uninitialized even when their bytes hap
 The model learns which field is the length of which from the push pattern (buf[n] = x; n++) and
 reports a read of buf[i] where i < n is not known: no dominating condition (if i < n, a loop over
 0..n, an early return or panic when i >= n), no bounds-checking helper (checkIndex(i, n)), and
-not the slot a decrement of n just vacated (Pop).`,
+not the slot a decrement of n just vacated (Pop). A type filled where the model cannot see can
+declare its length field: //uninitlint:len n buf in the type's doc comment.`,
 		Bad: `func (s *Stack) Get(i int) int {
 	if i >= len(s.buf) { // bounded by the capacity, not the length
 		panic("out of range")

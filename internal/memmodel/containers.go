@@ -1,8 +1,10 @@
 package memmodel
 
 import (
+	"go/ast"
 	"go/constant"
 	"go/token"
+	"strings"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -134,6 +136,63 @@ func (b *builder) lengthOf(n *types.Named) *LengthOf {
 	}
 	b.lengths[n.Obj()] = nil
 	return nil
+}
+
+// declaredLengths reads //uninitlint:len LEN BUF directives in the doc comments of the package's
+// struct types: field LEN is the length of field BUF, for containers filled where the model
+// cannot see (assembly, another language, a constructor it does not analyze).
+func (b *builder) declaredLengths() {
+	for _, f := range b.pass.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				ts := spec.(*ast.TypeSpec)
+				for _, doc := range []*ast.CommentGroup{gd.Doc, ts.Doc} {
+					b.lengthDirective(ts, doc)
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) lengthDirective(ts *ast.TypeSpec, doc *ast.CommentGroup) {
+	if doc == nil {
+		return
+	}
+	tn, ok := b.pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
+	if !ok {
+		return
+	}
+	st, ok := tn.Type().Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for _, c := range doc.List {
+		text, ok := strings.CutPrefix(c.Text, "//uninitlint:len ")
+		if !ok {
+			continue
+		}
+		fields := strings.Fields(text)
+		if len(fields) != 2 {
+			continue
+		}
+		n, buf := fieldIndex(st, fields[0]), fieldIndex(st, fields[1])
+		if n >= 0 && buf >= 0 {
+			b.lengths[tn] = &LengthOf{Buf: buf, Len: n, BufName: fields[1], LenName: fields[0]}
+		}
+	}
+}
+
+func fieldIndex(st *types.Struct, name string) int {
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // inferLengths looks for the push pattern in fn: a store to x.buf[x.n], and x.n = x.n + 1.

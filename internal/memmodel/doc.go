@@ -18,6 +18,7 @@
 //	//uninitlint:free p        the function frees what parameter p points to
 //	//uninitlint:alloc         the function returns a new manual allocation
 //	//uninitlint:alloc uninit  ... whose contents are not initialized
+//	//uninitlint:len n buf     (on a struct type) field n is the length of field buf
 //
-// Directives go in the function's doc comment.
+// Directives go in the function's or the type's doc comment.
 package memmodel

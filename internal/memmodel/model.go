@@ -123,7 +123,7 @@ type builder struct {
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}, sizes: map[*Object]Interval{}}
-	if !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) {
+	if !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) && !hasDirectives(pass.Files) {
 		return m, nil // cheap exit: nothing here can touch manual memory or be a container
 	}
 	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{},
@@ -269,6 +269,7 @@ func (b *builder) containers(fns []*ssa.Function) {
 			}
 		}
 	}
+	b.declaredLengths()
 	each(b.inferLengths)
 	for tn, f := range b.lengths {
 		if f != nil && tn.Pkg() == b.pass.Pkg {
@@ -344,6 +345,21 @@ func (b *builder) varNameAt(call token.Pos) string {
 		}
 	}
 	return b.names[call]
+}
+
+// hasDirectives reports whether any file holds an //uninitlint: directive (a length field
+// declared on a container makes a package worth analyzing on its own).
+func hasDirectives(files []*ast.File) bool {
+	for _, f := range files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if strings.HasPrefix(c.Text, "//uninitlint:") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // isCgoHelper reports whether fn is one of the functions cmd/cgo generates into a package.
