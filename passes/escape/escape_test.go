@@ -8,6 +8,7 @@ import (
 
 	"github.com/uninitlint/uninitlint/internal/checks"
 	"github.com/uninitlint/uninitlint/internal/memmodel"
+	"github.com/uninitlint/uninitlint/internal/vectest"
 	"github.com/uninitlint/uninitlint/passes/escape"
 )
 
@@ -21,7 +22,8 @@ func testdata(t *testing.T) string {
 
 func TestEscape(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, testdata(t), escape.Analyzer,
+	dir := vectest.Tree(t, filepath.Dir(testdata(t)), "vecmutant")
+	results := analysistest.Run(t, dir, escape.Analyzer,
 		"cfree", "doublefree", "grow", "pooluse", "dangling", "gopointer", "uintptrheld",
 		"crosspkg/downstream", "generated", "regress", "vecmutant",
 		"regress/ifacetypeput", "regress/killedstore", "regress/poolreget", "regress/setnilcallee",

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/uninitlint/uninitlint/internal/vectest"
 	"github.com/uninitlint/uninitlint/passes/uninitread"
 )
 
@@ -15,6 +16,7 @@ func TestUninitRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dir = vectest.Tree(t, filepath.Dir(dir), "vecslots")
 	analysistest.Run(t, dir, uninitread.Analyzer, "mallocread", "uninitcross/downstream", "slots", "vecslots", "staleread",
 		"regress/popfront", "regress/migrate", "regress/invariant0", "regress/borrowedcursor")
 }

@@ -1,7 +1,8 @@
 package vecmutant
 
 // Mutants: methods of the copied runtime/vec, each changed the way a maintainer could break it.
-// The rest of the package is runtime/vec verbatim, on which the linter must stay silent.
+// The rest of the package is runtime/vec verbatim, copied in by internal/vectest when the test
+// runs; the linter must stay silent on it.
 
 // ClearAndFree is Free with a mutation: it zeroes the elements through a view taken before the
 // memory was released, after the release.

@@ -3,7 +3,8 @@ package vecslots
 import "unsafe"
 
 // Mutants of the copied runtime/vec that read or expose slots past the length. The rest of the
-// package is runtime/vec verbatim, on which the linter must stay silent.
+// package is runtime/vec verbatim, copied in by internal/vectest when the test runs; the linter
+// must stay silent on it.
 
 // GetByCap is Heapless.Get with the bound taken from the capacity instead of the length.
 func (h *Heapless[T, A]) GetByCap(i int) T {

@@ -1,7 +1,0 @@
-//go:build vecdebug
-
-package vecmutant
-
-// debug turns on the run-time checks described under "Debugging" in the
-// package doc.
-const debug = true
