@@ -4,8 +4,8 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
-	"strings"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )

@@ -66,16 +66,22 @@ func main() {
 	}
 	defer os.RemoveAll(work)
 	bins := buildTools(work)
-	selected := selectModules(*only)
-	scratch := filepath.Join(work, "scratch")
-	if err := fetch(scratch, selected); err != nil {
-		log.Fatal(err)
-	}
 	var rows []row
-	for _, m := range selected {
+	for i, m := range selectModules(*only) {
+		// One scratch module each: fetching them together lets one module's requirements
+		// upgrade another's dependencies past what the proxy serves.
+		scratch := filepath.Join(work, fmt.Sprint("m", i))
+		if err := fetch(scratch, m); err != nil {
+			rows = append(rows, row{name: m.name, errors: []string{firstLine(err.Error())}})
+			continue
+		}
 		rows = append(rows, measure(scratch, bins, m, *tests, *compare, *staticcheck))
 	}
 	if *only == "" || strings.Contains(","+*only+",", ",std,") {
+		scratch := filepath.Join(work, "std")
+		if err := os.MkdirAll(scratch, 0o777); err != nil {
+			log.Fatal(err)
+		}
 		rows = append(rows, measure(scratch, bins, module{name: "std", pattern: "std"}, *tests, *compare, *staticcheck))
 	}
 	printTable(rows, *compare)
@@ -107,23 +113,24 @@ func selectModules(only string) []module {
 	return out
 }
 
-// fetch makes a scratch module that requires every selected module, tests' dependencies too.
-func fetch(dir string, mods []module) error {
+// fetch makes a scratch module in dir that requires m, its tests' dependencies too.
+func fetch(dir string, m module) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return err
 	}
 	if err := run(dir, "go", "mod", "init", "scratch"); err != nil {
 		return err
 	}
-	for _, m := range mods {
-		// The version first, then the packages: a pattern with a version also matches nested
-		// modules (sonic/loader) at that version, which may not exist.
-		if err := run(dir, "go", "get", m.path+"@"+m.version); err != nil {
-			return fmt.Errorf("fetch %s: %w", m.path, err)
-		}
-		if err := run(dir, "go", "get", "-t", m.path+"/..."); err != nil {
-			return fmt.Errorf("fetch %s tests' dependencies: %w", m.path, err)
-		}
+	if run(dir, "go", "get", "-t", m.path+"/...@"+m.version) == nil {
+		return nil
+	}
+	// A pattern with a version also matches nested modules (sonic/loader) at that version,
+	// which may not exist: the version first, then the packages.
+	if err := run(dir, "go", "get", m.path+"@"+m.version); err != nil {
+		return fmt.Errorf("fetch %s: %w", m.path, err)
+	}
+	if err := run(dir, "go", "get", "-t", m.path+"/..."); err != nil {
+		return fmt.Errorf("fetch %s tests' dependencies: %w", m.path, err)
 	}
 	return nil
 }
