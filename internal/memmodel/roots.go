@@ -377,15 +377,39 @@ func isStaleExtension(s *ssa.Slice) bool {
 		return false
 	}
 	empty, ok := s.X.(*ssa.Slice)
-	if !ok || empty.High == nil || !isZero(empty.High) {
+	if !ok || empty.High == nil || !isZero(empty.High) || !nothingBetween(empty, s) {
 		return false
 	}
 	switch base := empty.X.(type) {
-	case *ssa.MakeSlice:
-		return false // fresh zeros
+	case *ssa.MakeSlice, *ssa.Alloc:
+		return false // fresh zeros: make([]byte, 0, n) is a new array sliced
 	case *ssa.Slice:
 		_, fresh := base.X.(*ssa.Alloc) // a slice of a new array
 		return !fresh
 	}
 	return true
+}
+
+// nothingBetween reports whether a and b are in one block with no call or store between them:
+// nothing could have written the buffer through another alias (getg().writebuf = buf, then a
+// call that fills it) between emptying it and growing it back.
+func nothingBetween(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return false
+	}
+	between := false
+	for _, in := range a.Block().Instrs {
+		switch {
+		case in == a:
+			between = true
+		case in == b:
+			return between
+		case between:
+			switch in.(type) {
+			case *ssa.Call, *ssa.Store, *ssa.Go, *ssa.Defer, *ssa.Send, *ssa.MapUpdate:
+				return false
+			}
+		}
+	}
+	return false
 }

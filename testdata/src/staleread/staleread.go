@@ -50,3 +50,24 @@ func fresh() byte {
 	b = b[:8]
 	return b[0]
 }
+
+var sink []byte
+
+// filledThroughAlias is fine: the runtime's Hexdump pattern, a fresh buffer filled through
+// another alias before it is resliced.
+func filledThroughAlias(fill func()) string {
+	buf := make([]byte, 0, 64)
+	sink = buf
+	fill()
+	n := len(sink)
+	sink = nil
+	return string(buf[:n])
+}
+
+// filledThenGrown is fine: a call between emptying and growing may have filled the buffer.
+func filledThenGrown(b []byte, fill func([]byte)) byte {
+	b = b[:0]
+	fill(b)
+	b = b[:8]
+	return b[0]
+}
