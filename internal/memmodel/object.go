@@ -3,6 +3,7 @@ package memmodel
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 )
 
 // Kind classifies the memory an Object stands for.
@@ -45,6 +46,30 @@ type Object struct {
 
 // objTop is the Object of a value that may point into several objects: the model knows nothing.
 var objTop = &Object{Kind: KindOpaque, Desc: "memory of unknown origin"}
+
+// AllocPos returns the position of the allocation, the witness findings point to, or NoPos for
+// memory the model did not see allocated (a parameter's, a loaded pointer's, unknown).
+func (o *Object) AllocPos() token.Pos {
+	if o == nil {
+		return token.NoPos
+	}
+	switch o.Kind {
+	case KindOpaque, KindParam, KindFreeVar, KindOwned:
+		return token.NoPos
+	}
+	return o.Pos
+}
+
+// ImportsUnsafe reports whether pkg imports unsafe: what the syntax-level checks of the passes
+// look for before walking its files.
+func ImportsUnsafe(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "unsafe" {
+			return true
+		}
+	}
+	return false
+}
 
 // IsGoMemory reports whether the object is managed by the Go garbage collector for certain.
 func (o *Object) IsGoMemory() bool {

@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 		reportEvent(rep, e)
 	}
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	if importsUnsafe(pass.Pkg) {
+	if memmodel.ImportsUnsafe(pass.Pkg) {
 		calls := conversionCalls(pass.Files)
 		for _, fn := range ssainfo.SrcFuncs {
 			checkUintptrs(rep, m, calls, fn)
@@ -58,18 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-func importsUnsafe(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == "unsafe" {
-			return true
-		}
-	}
-	return false
-}
-
 // reportEvent turns one model event into a diagnostic with its witnesses.
 func reportEvent(rep *checks.Reporter, e memmodel.Event) {
-	rel := []analysis.RelatedInformation{{Pos: allocPos(e.Obj), Message: "allocated here"}}
+	rel := []analysis.RelatedInformation{{Pos: e.Obj.AllocPos(), Message: "allocated here"}}
 	killed := analysis.RelatedInformation{Pos: e.Kill.Pos, Message: pastTense(e.Kill.Kind) + " here"}
 	what := e.Obj.Desc
 	switch e.Kind {
@@ -96,20 +87,8 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 	case memmodel.EvGoPointerInManual:
 		rep.Report("go-pointer-in-c-memory", e.Pos, "Go pointer stored in "+what+
 			", which the garbage collector does not scan", append(rel,
-			analysis.RelatedInformation{Pos: allocPos(e.ValObj), Message: "the Go memory is allocated here"})...)
+			analysis.RelatedInformation{Pos: e.ValObj.AllocPos(), Message: "the Go memory is allocated here"})...)
 	}
-}
-
-// allocPos is the allocation witness: parameters and unknown memory have none.
-func allocPos(o *memmodel.Object) token.Pos {
-	if o == nil {
-		return token.NoPos
-	}
-	switch o.Kind {
-	case memmodel.KindOpaque, memmodel.KindParam, memmodel.KindFreeVar, memmodel.KindOwned:
-		return token.NoPos
-	}
-	return o.Pos
 }
 
 func useCheck(k memmodel.KillKind) (check, reason string) {

@@ -21,8 +21,6 @@ package ptrarith
 
 import (
 	"fmt"
-	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -43,7 +41,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsUnsafe(pass.Pkg) {
+	if !memmodel.ImportsUnsafe(pass.Pkg) {
 		return nil, nil // cheap exit: no address arithmetic without package unsafe
 	}
 	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
@@ -57,18 +55,9 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-func importsUnsafe(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == "unsafe" {
-			return true
-		}
-	}
-	return false
-}
-
 // report turns one access into a diagnostic with its allocation as witness.
 func report(rep *checks.Reporter, a memmodel.Access) {
-	rel := analysis.RelatedInformation{Pos: allocPos(a.Obj), Message: "allocated here"}
+	rel := analysis.RelatedInformation{Pos: a.Obj.AllocPos(), Message: "allocated here"}
 	msg := message(a)
 	if rel.Pos.IsValid() {
 		msg += " (allocated on " + rep.Line(a.Pos, rel.Pos) + ")"
@@ -173,15 +162,3 @@ func article(s string) string {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
-
-// allocPos is the allocation witness: parameters and memory of unknown origin have none.
-func allocPos(o *memmodel.Object) token.Pos {
-	if o == nil {
-		return token.NoPos
-	}
-	switch o.Kind {
-	case memmodel.KindOpaque, memmodel.KindParam, memmodel.KindFreeVar, memmodel.KindOwned:
-		return token.NoPos
-	}
-	return o.Pos
-}
