@@ -67,7 +67,10 @@ func (ra *rangeAnalysis) judge(eval func() (offVal, Interval), need lin, size si
 		}
 	}
 	// The witness's end is the proof's or inside it (it drops refinements, which only shrink).
-	if endW := offW.num.add(needW).meet(endNum); endW.HasHi() && size.num.HasHi() && endW.Hi > size.num.Hi {
+	// A witness that states no upper bound (an opaque or narrowed value) shows nothing, even if
+	// the proof's range, from types, is bounded.
+	if endW := offW.num.add(needW).meet(endNum); offW.num.add(needW).HasHi() && endW.HasHi() &&
+		size.num.HasHi() && endW.Hi > size.num.Hi {
 		return verdict{may: !(endW.HasLo() && endW.Lo > size.num.Hi), offset: lin{k: endW.Hi - needW.Hi},
 			hasOffset: true, end: lin{k: endW.Hi}, size: sizeLin(size), over: endW.Hi - size.num.Hi}, bad
 	}

@@ -345,6 +345,9 @@ func (ra *rangeAnalysis) pointsIntoObject(v ssa.Value) bool {
 
 // base returns v's range where it is defined: computed, constant, or its type's.
 func (ra *rangeAnalysis) base(v ssa.Value) Interval {
+	if ra.witness && ra.narrowsUnknown(v) {
+		return Top // uint8(i) of an unknown i: the range is the type's, not a stated one
+	}
 	if r, ok := ra.num[v]; ok {
 		if ra.witness && ra.opaque[v] {
 			return Top
@@ -365,6 +368,23 @@ func (ra *rangeAnalysis) base(v ssa.Value) Interval {
 		return Top // a parameter: its type bounds it, but nothing says the bound is reached
 	}
 	return typeRange(v.Type())
+}
+
+// narrowsUnknown reports whether v converts a value the model does not compute to a narrower
+// integer type ($GOROOT/test/fixedbugs/issue48536.go).
+func (ra *rangeAnalysis) narrowsUnknown(v ssa.Value) bool {
+	c, ok := v.(*ssa.Convert)
+	if !ok || !isInteger(c.X.Type()) || isWidening(c.X.Type(), c.Type()) {
+		return false
+	}
+	if ra.opaque[c.X] {
+		return true
+	}
+	switch c.X.(type) {
+	case *ssa.UnOp, *ssa.Call, *ssa.Parameter, *ssa.Extract:
+		return true // a load, a call, a parameter: nothing states its value
+	}
+	return false
 }
 
 // withWitness runs f with ranges restricted to what the program states.
@@ -500,8 +520,11 @@ func (ra *rangeAnalysis) eval(v ssa.Value, b *ssa.BasicBlock, i int) Interval {
 	if r.IsEmpty() {
 		return r
 	}
-	// Go's integers wrap: a result that may leave its type's range may be anything in it.
+	// Go's integers wrap: a result that may leave its type's range may be anything in it. That
+	// range comes from the type, not from anything the program states: no witness (uint8(i) of
+	// an unknown i is not known to reach 255).
 	if r.Lo < t.Lo || r.Hi > t.Hi {
+		ra.opaque[v] = true
 		return t
 	}
 	return r

@@ -61,3 +61,14 @@ func scaledIndex(memory *[1 << 25]byte, idx uint32) uint32 {
 func generic[T any](s []T, i int) *T {
 	return (*T)(unsafe.Add(unsafe.Pointer(&s[0]), uintptr(i)*unsafe.Sizeof(s[0])))
 }
+
+var unknownIndex = 257
+
+// narrowedIndex is $GOROOT/test/fixedbugs/issue48536.go: uint8 of an unknown value ranges over
+// all of uint8 by its type only, which is no witness that it reaches past the array.
+func narrowedIndex() bool {
+	var buf [10]byte
+	p0 := unsafe.Pointer(&buf[0])
+	p1 := unsafe.Pointer(&buf[1])
+	return unsafe.Add(p0, uint8(unknownIndex)) == p1
+}
