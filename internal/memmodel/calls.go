@@ -95,13 +95,13 @@ func (fa *funcAnalysis) callFills(s *state, instr ssa.CallInstruction, sum *Summ
 	case fn != nil && lookupWorld(fn) == sum:
 		for _, i := range sum.Uses {
 			if i < len(inputs) {
-				fa.read(s, inputs[i], -1, instr, "call to "+displayName(fn))
+				fa.read(s, inputs[i], -1, instr, "call to "+fa.b.displayName(fn))
 			}
 		}
 	default:
 		name := "a function"
-		if fn != nil && displayName(fn) != "" {
-			name = displayName(fn)
+		if fn != nil && fa.b.displayName(fn) != "" {
+			name = fa.b.displayName(fn)
 		}
 		for _, i := range sum.Uses {
 			if i < len(inputs) && !fills(sum, i) {
@@ -154,10 +154,10 @@ func (fa *funcAnalysis) callee(c *ssa.CallCommon) (*Summary, []ssa.Value, string
 	}
 	switch v := c.Value.(type) {
 	case *ssa.Function:
-		return fa.b.summaryOf(v), c.Args, displayName(v)
+		return fa.b.summaryOf(v), c.Args, fa.b.displayName(v)
 	case *ssa.MakeClosure:
 		fn := v.Fn.(*ssa.Function)
-		return fa.b.summaryOf(fn), append(append([]ssa.Value{}, c.Args...), v.Bindings...), displayName(fn)
+		return fa.b.summaryOf(fn), append(append([]ssa.Value{}, c.Args...), v.Bindings...), fa.b.displayName(fn)
 	case *ssa.Call:
 		// cgo's deferred form: `defer C.free(p)` becomes a call of the closure that an
 		// immediately invoked closure returns.
@@ -169,6 +169,19 @@ func (fa *funcAnalysis) callee(c *ssa.CallCommon) (*Summary, []ssa.Value, string
 	}
 	return nil, nil, ""
 }
+
+// displayName returns displayName(fn), memoized per package: it runs at every visit of every
+// call, and printing a method's name is not cheap.
+func (b *builder) displayName(fn *ssa.Function) string {
+	name, ok := b.fnNames[fn]
+	if !ok {
+		name = displayName(fn)
+		b.fnNames[fn] = name
+	}
+	return name
+}
+
+var methodPunct = strings.NewReplacer("(*", "", ")", "", "(", "")
 
 // displayName names a function as a user reads it: C.free for cgo's _Cfunc_free, pkg.F,
 // pkg.(*T).M; "" for an anonymous function.
@@ -192,7 +205,7 @@ func displayName(fn *ssa.Function) string {
 		if i, j := strings.Index(s, "["), strings.LastIndex(s, "]"); i >= 0 && j > i {
 			s = s[:i] + s[j+1:] // vec.Raw[T].Push reads as vec.Raw.Push
 		}
-		return strings.NewReplacer("(*", "", ")", "", "(", "").Replace(s)
+		return methodPunct.Replace(s)
 	}
 	if fn.Pkg != nil {
 		return fn.Pkg.Pkg.Name() + "." + name
@@ -408,7 +421,7 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 		r := fa.ownRoot(v)
 		desc := res.Desc
 		if desc == "" {
-			desc = "memory allocated by " + displayName(calleeFunc(v))
+			desc = "memory allocated by " + fa.b.displayName(calleeFunc(v))
 		}
 		o := fa.newObject(v.(ssa.Instruction), res.Fresh, desc)
 		o.Uninit = res.Uninit

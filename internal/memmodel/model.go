@@ -118,6 +118,7 @@ type builder struct {
 	sums    map[*ssa.Function]*Summary
 	started map[*ssa.Function]bool
 	lengths map[*types.TypeName]*LengthOf // this package's inferred facts, and imported ones
+	fnNames map[*ssa.Function]string      // displayName, memoized
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -127,7 +128,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return m, nil // cheap exit: nothing here can touch manual memory or be a container
 	}
 	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{},
-		lengths: map[*types.TypeName]*LengthOf{}}
+		lengths: map[*types.TypeName]*LengthOf{}, fnNames: map[*ssa.Function]string{}}
 	if b.sizes == nil {
 		b.sizes = types.SizesFor("gc", "amd64") // a driver that sets none (nogo may not)
 	}
