@@ -58,17 +58,53 @@ func Of(pass string) []*Check {
 type Reporter struct {
 	pass      *analysis.Pass
 	generated map[string]bool
+	ignores   map[lineKey][]string // //uninitlint:ignore CHECK reason, by the line it stands on
+}
+
+type lineKey struct {
+	file string
+	line int
 }
 
 // NewReporter returns a Reporter for pass.
 func NewReporter(pass *analysis.Pass) *Reporter {
-	r := &Reporter{pass: pass, generated: map[string]bool{}}
+	r := &Reporter{pass: pass, generated: map[string]bool{}, ignores: map[lineKey][]string{}}
 	for _, f := range pass.Files {
 		if isGenerated(f) {
 			r.generated[pass.Fset.File(f.Pos()).Name()] = true
 		}
+		r.readIgnores(f)
 	}
 	return r
+}
+
+// readIgnores collects f's suppressions: //uninitlint:ignore CHECK reason, on the line of a
+// finding or the line above it. A directive without a reason suppresses nothing: the reason is
+// the point.
+func (r *Reporter) readIgnores(f *ast.File) {
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			text, ok := strings.CutPrefix(c.Text, "//uninitlint:ignore ")
+			if fields := strings.Fields(text); ok && len(fields) >= 2 {
+				p := r.pass.Fset.Position(c.Pos())
+				k := lineKey{p.Filename, p.Line}
+				r.ignores[k] = append(r.ignores[k], fields[0])
+			}
+		}
+	}
+}
+
+// isIgnored reports whether a suppression for check name stands on pos's line or the one above.
+func (r *Reporter) isIgnored(name string, pos token.Pos) bool {
+	p := r.pass.Fset.Position(pos)
+	for _, line := range []int{p.Line, p.Line - 1} {
+		for _, c := range r.ignores[lineKey{p.Filename, line}] {
+			if c == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var generatedRx = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
@@ -98,7 +134,7 @@ func (r *Reporter) Report(name string, pos token.Pos, msg string, related ...ana
 	if c == nil {
 		panic(fmt.Sprintf("checks: unknown check %q", name))
 	}
-	if !pos.IsValid() || r.generated[r.pass.Fset.File(pos).Name()] {
+	if !pos.IsValid() || r.generated[r.pass.Fset.File(pos).Name()] || r.isIgnored(name, pos) {
 		return
 	}
 	var rel []analysis.RelatedInformation

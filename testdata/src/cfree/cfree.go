@@ -111,3 +111,27 @@ func remapped(fd int) byte {
 	defer unix.Munmap(nb)
 	return b[0] // want `read of the mmap'd region after it was possibly reallocated by unix.Mremap`
 }
+
+// ignored is suppressed, with a reason, on the line above.
+func ignored() byte {
+	p := C.malloc(1)
+	C.free(p)
+	//uninitlint:ignore use-after-free the test checks the crash this causes
+	return *(*byte)(p)
+}
+
+// ignoredNoReason is not suppressed: a directive must say why.
+func ignoredNoReason() byte {
+	p := C.calloc(1, 1)
+	C.free(p)
+	//uninitlint:ignore use-after-free
+	return *(*byte)(p) // want `read of C.calloc'd memory after it was freed`
+}
+
+// ignoredOtherCheck is not suppressed: the directive names another check.
+func ignoredOtherCheck() byte {
+	p := C.calloc(1, 1)
+	C.free(p)
+	//uninitlint:ignore double-free not this one
+	return *(*byte)(p) // want `read of C.calloc'd memory after it was freed`
+}
