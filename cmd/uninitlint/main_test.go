@@ -140,3 +140,19 @@ func uniqueCopy(t *testing.T, bin string, n int) string {
 	}
 	return dst
 }
+
+// TestExplain checks that -explain prints a check's documentation and URL, and that an unknown
+// check lists the known ones and exits 2.
+func TestExplain(t *testing.T) {
+	t.Parallel()
+	bin := buildTool(t)
+	out, code := run(t, ".", bin, "-explain", "use-after-free")
+	if code != 0 || !strings.Contains(string(out), "docs/escape.md#use-after-free") ||
+		!strings.Contains(string(out), "C.free") {
+		t.Errorf("-explain use-after-free: exit %d, output:\n%s", code, out)
+	}
+	out, code = run(t, ".", bin, "-explain", "no-such-check")
+	if code != 2 || !strings.Contains(string(out), "stale-read") {
+		t.Errorf("-explain no-such-check: exit %d, output:\n%s", code, out)
+	}
+}
