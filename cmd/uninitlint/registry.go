@@ -4,6 +4,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uninitlint/uninitlint/passes/escape"
+	"github.com/uninitlint/uninitlint/passes/ignore"
 	"github.com/uninitlint/uninitlint/passes/ptrarith"
 	"github.com/uninitlint/uninitlint/passes/uninitread"
 )
@@ -20,6 +21,7 @@ var analyzers = []registered{
 	{escape.Analyzer, "v0.1.0"},
 	{uninitread.Analyzer, "v0.1.0"},
 	{ptrarith.Analyzer, "v0.1.0"},
+	{ignore.Analyzer, "v0.2.0"}, // judges the directives of the passes above: requires them all
 }
 
 func registry() []*analysis.Analyzer {

@@ -54,57 +54,65 @@ func Of(pass string) []*Check {
 
 // A Reporter reports a pass's diagnostics with their Category and URL, and drops those in
 // generated files (go vet's driver would not), as the design asks: generated code is analyzed
-// for facts but not reported on.
+// for facts but not reported on. It also drops the findings of checks the pass's -disable flag
+// names, and those a suppression directive covers (directives.go).
 type Reporter struct {
-	pass      *analysis.Pass
-	generated map[string]bool
-	ignores   map[lineKey][]string // //uninitlint:ignore CHECK reason, by the line it stands on
-}
-
-type lineKey struct {
-	file string
-	line int
+	pass       *analysis.Pass
+	generated  map[string]bool
+	directives []*Directive // with a reason: the others suppress nothing
+	used       *Used
 }
 
 // NewReporter returns a Reporter for pass.
 func NewReporter(pass *analysis.Pass) *Reporter {
-	r := &Reporter{pass: pass, generated: map[string]bool{}, ignores: map[lineKey][]string{}}
+	r := &Reporter{pass: pass, generated: map[string]bool{}}
+	r.used = &Used{Pass: pass.Analyzer.Name, Disabled: disabledOf(pass.Analyzer), hits: map[usedKey]bool{}}
 	for _, f := range pass.Files {
 		if isGenerated(f) {
 			r.generated[pass.Fset.File(f.Pos()).Name()] = true
 		}
-		r.readIgnores(f)
+		for _, d := range ParseDirectives(pass.Fset, f) {
+			if d.Reason != "" {
+				r.directives = append(r.directives, d)
+			}
+		}
 	}
 	return r
 }
 
-// readIgnores collects f's suppressions: //uninitlint:ignore CHECK reason, on the line of a
-// finding or the line above it. A directive without a reason suppresses nothing: the reason is
-// the point.
-func (r *Reporter) readIgnores(f *ast.File) {
-	for _, cg := range f.Comments {
-		for _, c := range cg.List {
-			text, ok := strings.CutPrefix(c.Text, "//uninitlint:ignore ")
-			if fields := strings.Fields(text); ok && len(fields) >= 2 {
-				p := r.pass.Fset.Position(c.Pos())
-				k := lineKey{p.Filename, p.Line}
-				r.ignores[k] = append(r.ignores[k], fields[0])
-			}
-		}
+// disabledOf returns the -disable flag of a, or nil if it has none.
+func disabledOf(a *analysis.Analyzer) *Disabled {
+	if f := a.Flags.Lookup("disable"); f != nil {
+		d, _ := f.Value.(*Disabled)
+		return d
 	}
+	return nil
 }
 
-// isIgnored reports whether a suppression for check name stands on pos's line or the one above.
-func (r *Reporter) isIgnored(name string, pos token.Pos) bool {
+// IsGenerated reports whether f is a generated file, whose findings are not reported.
+func (r *Reporter) IsGenerated(f *ast.File) bool {
+	return r.generated[r.pass.Fset.File(f.Pos()).Name()]
+}
+
+// Used returns what the directives suppressed so far: the pass's result, for the ignore pass.
+func (r *Reporter) Used() *Used { return r.used }
+
+// isIgnored reports whether a directive covers a finding of check c at pos, and records which.
+func (r *Reporter) isIgnored(c *Check, pos token.Pos) bool {
 	p := r.pass.Fset.Position(pos)
-	for _, line := range []int{p.Line, p.Line - 1} {
-		for _, c := range r.ignores[lineKey{p.Filename, line}] {
-			if c == name {
-				return true
+	ignored := false
+	for _, d := range r.directives {
+		if !d.appliesTo(p) {
+			continue
+		}
+		for _, name := range d.Names {
+			if Covers(name, c) {
+				r.used.hits[usedKey{d.Pos, name}] = true
+				ignored = true
 			}
 		}
 	}
-	return false
+	return ignored
 }
 
 var generatedRx = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
@@ -134,7 +142,8 @@ func (r *Reporter) Report(name string, pos token.Pos, msg string, related ...ana
 	if c == nil {
 		panic(fmt.Sprintf("checks: unknown check %q", name))
 	}
-	if !pos.IsValid() || r.generated[r.pass.Fset.File(pos).Name()] || r.isIgnored(name, pos) {
+	if !pos.IsValid() || r.generated[r.pass.Fset.File(pos).Name()] || r.used.Disabled.Has(name) ||
+		r.isIgnored(c, pos) {
 		return
 	}
 	var rel []analysis.RelatedInformation

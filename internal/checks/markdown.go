@@ -42,8 +42,14 @@ func Markdown(pass string) string {
 		fmt.Fprintf(&b, "%s\n\n", c.Text)
 		fmt.Fprintf(&b, "Reported:\n\n```go\n%s\n```\n\n", c.Bad)
 		fmt.Fprintf(&b, "Not reported:\n\n```go\n%s\n```\n\n", c.Good)
+		if c.Pass == IgnorePass {
+			fmt.Fprintf(&b, "These findings cannot be suppressed: fix or remove the directive, or disable the pass\n"+
+				"with `-%s=false`.\n", c.Pass)
+			continue
+		}
 		fmt.Fprintf(&b, "Suppress a finding you have judged safe with `//uninitlint:ignore %s <reason>` on the\n"+
-			"line or the line above, or disable the pass with `-%s=false`.\n", c.Name, c.Pass)
+			"line or the line above, disable the check with `-%s.disable=%s`, or the pass with `-%s=false`.\n",
+			c.Name, c.Pass, c.Name, c.Pass)
 	}
 	return b.String()
 }

@@ -277,4 +277,33 @@ v := *(*uint64)(unsafe.Pointer(&buf[1]))`,
 v := binary.LittleEndian.Uint64(buf[1:])`,
 		Since: "v0.1.0",
 	},
+	{
+		Name:  "bad-ignore",
+		Pass:  "ignore",
+		Title: "a suppression directive that cannot suppress anything",
+		Text: `A //uninitlint:ignore directive, or a staticcheck-style //lint:ignore or //lint:file-ignore
+that names uninitlint, a pass or a check, needs two things: the checks it silences and a reason.
+A directive without a reason suppresses nothing: the reason is what tells the next reader why
+the finding was judged safe. A directive naming a check that does not exist (a typo, or a check
+renamed since) suppresses nothing either.`,
+		Bad: `//uninitlint:ignore use-after-free
+return *(*byte)(p)`,
+		Good: `//uninitlint:ignore use-after-free p is a static buffer; the free is a no-op for it
+return *(*byte)(p)`,
+		Since: "v0.2.0",
+	},
+	{
+		Name:  "unused-ignore",
+		Pass:  "ignore",
+		Title: "a suppression directive that suppresses nothing",
+		Text: `A suppression directive stands on a line where the checks it names find nothing, on its line
+or the next (or, for //lint:file-ignore, in its file). The finding it was written for is gone,
+or the directive sits on the wrong line; either way it would hide a future finding that nobody
+has judged. Remove it, or move it to the line of the finding. A directive that names checks
+disabled by -PASS.disable, or a pass that did not run, is not judged.`,
+		Bad: `//uninitlint:ignore double-free the pool never hands this out twice
+n := len(b)`,
+		Good:  `n := len(b)`,
+		Since: "v0.2.0",
+	},
 }

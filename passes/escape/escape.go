@@ -38,6 +38,8 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+func init() { checks.Declare(Analyzer) }
+
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
 	rep := checks.NewReporter(pass)
@@ -55,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if errs := m.Errors(); len(errs) > 0 {
 		return nil, errs[0]
 	}
-	return nil, nil
+	return rep.Used(), nil
 }
 
 // reportEvent turns one model event into a diagnostic with its witnesses.

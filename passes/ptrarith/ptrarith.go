@@ -40,19 +40,21 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+func init() { checks.Declare(Analyzer) }
+
 func run(pass *analysis.Pass) (any, error) {
+	rep := checks.NewReporter(pass)
 	if !memmodel.ImportsUnsafe(pass.Pkg) {
-		return nil, nil // cheap exit: no address arithmetic without package unsafe
+		return rep.Used(), nil // cheap exit: no address arithmetic without package unsafe
 	}
 	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
-	rep := checks.NewReporter(pass)
 	for _, a := range m.Accesses() {
 		report(rep, a)
 	}
 	if errs := m.Errors(); len(errs) > 0 {
 		return nil, errs[0]
 	}
-	return nil, nil
+	return rep.Used(), nil
 }
 
 // report turns one access into a diagnostic with its allocation as witness.

@@ -31,3 +31,17 @@ func TestPtrarith(t *testing.T) {
 		}
 	}
 }
+
+// TestDisable runs the pass with -disable=misaligned. The flag is global state, so this test is
+// not parallel (the parallel tests run after it).
+func TestDisable(t *testing.T) {
+	if err := ptrarith.Analyzer.Flags.Set("disable", "misaligned"); err != nil {
+		t.Fatal(err)
+	}
+	defer ptrarith.Analyzer.Flags.Set("disable", "")
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, ptrarith.Analyzer, "disabled")
+}

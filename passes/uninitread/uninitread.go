@@ -27,6 +27,8 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+func init() { checks.Declare(Analyzer) }
+
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
 	rep := checks.NewReporter(pass)
@@ -60,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		rep.Report("uninit-expose", e.Pos, "returned view of "+e.Type+"."+e.Op+" reaches past "+e.Type+"."+e.Len+
 			": the caller can read slots that hold no element")
 	}
-	return nil, nil
+	return rep.Used(), nil
 }
 
 func op(s string) string {

@@ -135,3 +135,19 @@ func ignoredOtherCheck() byte {
 	//uninitlint:ignore double-free not this one
 	return *(*byte)(p) // want `read of C.calloc'd memory after it was freed`
 }
+
+// ignoredStaticcheck is suppressed by staticcheck's spelling, which names uninitlint among others.
+func ignoredStaticcheck() byte {
+	p := C.malloc(1)
+	C.free(p)
+	//lint:ignore SA4006,uninitlint the test checks the crash this causes
+	return *(*byte)(p)
+}
+
+// ignoredStaticcheckOnly is not suppressed: the directive is staticcheck's alone.
+func ignoredStaticcheckOnly() byte {
+	p := C.calloc(1, 1)
+	C.free(p)
+	//lint:ignore SA4006 staticcheck's business
+	return *(*byte)(p) // want `read of C.calloc'd memory after it was freed`
+}
