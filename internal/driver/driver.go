@@ -28,6 +28,10 @@
 // each position is followed by its source lines and N lines around them. With -json, the
 // findings and analyzer errors are one JSON tree in the shape go vet -json prints.
 //
+// With -new-from-rev REV, only the findings that a change since the git revision REV may have
+// caused are printed: those on a line added or modified since REV (in commits, staged or unstaged
+// edits, or untracked files), or with a witness on such a line (see newfrom.go).
+//
 // Errors go to stderr: a package that fails to load or type-check is named with its
 // errors and is not analyzed (nor is any package that imports it), since conclusions
 // drawn from missing types would be wrong; an analyzer that fails or panics on a package
@@ -102,6 +106,11 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		return exitError
 	}
 	defer stop()
+	changes, err := newFrom(opts.newFrom) // before the long part: a bad revision fails at once
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+		return exitError
+	}
 	pkgs, err := load(opts.patterns, opts.tests)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
@@ -117,6 +126,9 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		return exitError
 	}
 	r := newReport(graph, generatedFiles(pkgs))
+	if changes != nil {
+		r.keepNew(changes)
+	}
 	if err := r.print(os.Stdout, os.Stderr, opts); err != nil {
 		fmt.Fprintf(os.Stderr, "%s: print findings: %v\n", progname, err)
 		return exitError

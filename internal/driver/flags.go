@@ -19,6 +19,7 @@ type options struct {
 	patterns  []string             // the packages to analyze, as go list patterns
 	cpuprof   string               // write a CPU profile of the run here
 	memprof   string               // write a heap profile at the end of the run here
+	newFrom   string               // report only findings on lines changed since this git revision
 }
 
 // parseFlags parses the standalone command line. The flags are named as under go vet
@@ -32,6 +33,7 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	fs.BoolVar(&opts.tests, "test", true, "analyze test files too")
 	fs.StringVar(&opts.cpuprof, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&opts.memprof, "memprofile", "", "write a heap profile to this file when done")
+	fs.StringVar(&opts.newFrom, "new-from-rev", "", "report only findings on lines (or with witnesses on lines) changed since this git revision")
 	enabled := analyzerFlags(fs, analyzers)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: %s [flags] packages...\n", progname)
