@@ -74,12 +74,43 @@ func (ra *rangeAnalysis) judge(eval func() (offVal, Interval), need lin, size si
 		return verdict{may: !(endW.HasLo() && endW.Lo > size.num.Hi), offset: lin{k: endW.Hi - needW.Hi},
 			hasOffset: true, end: lin{k: endW.Hi}, size: sizeLin(size), over: endW.Hi - size.num.Hi}, bad
 	}
+	if v, ok := ra.statedShort(offW, needW, size, b, idx); ok {
+		return v, bad
+	}
 	if symbolic && !ra.doubt(end, size.l, b, idx) {
 		var ubs []lin
 		ra.withWitness(func() { ubs = ra.ubsAt(end, b, idx) })
 		return symWitness(ubs, need, size)
 	}
 	return verdict{}, unknown
+}
+
+// statedShort decides a fixed extent of an object whose size is symbolic (len(b)) by what the
+// program states about the size: a condition that bounds it from below by less than the extent's
+// end (if len(b) >= 4, then an 8-byte read at byte 0) is the programmer's own statement that such
+// sizes reach the access: the tail read of hashing code. Bounds checks state nothing (b[0] proves
+// len(b) >= 1, and says nothing of what the caller passes); nor does an unguarded size, which is
+// the caller's business. witness-mode ranges keep only stated conditions.
+func (ra *rangeAnalysis) statedShort(offW offVal, needW Interval, size sizeInfo, b *ssa.BasicBlock, idx int) (verdict, bool) {
+	end := offW.num.add(needW)
+	if !size.sym || size.l.isConst() || size.l.a <= 0 || !end.HasLo() || end.Lo != end.Hi {
+		return verdict{}, false
+	}
+	var stated Interval
+	ra.withWitness(func() { stated = ra.atomNum(size.l.x, b, idx, guardDepth) })
+	if !stated.HasLo() || stated.Lo <= max(ra.atomBase(size.l.x).Lo, 1) {
+		// No stated lower bound, or only non-emptiness (len(b) == 0 returns early), which
+		// is a statement about emptiness, not about the size the access needs; other
+		// conditions the model cannot read may bound it (std's reflect checks
+		// len(b)%8 == 0 and len(b) != 0 before reading words).
+		return verdict{}, false
+	}
+	least := addSat(mulSat(size.l.a, stated.Lo), size.l.k)
+	if least >= end.Lo || least < 0 {
+		return verdict{}, false
+	}
+	return verdict{may: true, offset: lin{k: offW.num.Lo}, hasOffset: true, end: lin{k: end.Lo},
+		size: size.l, over: end.Lo - least}, true
 }
 
 // sizeAtomLo returns the smallest value of the size's atom: the size of an allocation that

@@ -122,8 +122,11 @@ func verb(a memmodel.Access, v string) string {
 // remain says how many of the bytes a conversion needs are left in the object.
 func remain(a memmodel.Access) string {
 	n := a.Need - a.Over
-	if a.May {
+	switch {
+	case a.May:
 		return fmt.Sprintf("as few as %d may remain", n)
+	case a.Size.Name != "" && a.Size.A != 0:
+		return fmt.Sprintf("at most %d remain", n) // a symbolic size, bounded above on every path
 	}
 	return fmt.Sprintf("only %d remain", n)
 }

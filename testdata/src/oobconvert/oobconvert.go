@@ -127,3 +127,47 @@ func maskedIndex(i int) uint32 {
 	var buf [64]byte
 	return *(*uint32)(unsafe.Pointer(&buf[i&^3]))
 }
+
+// tailAfterStatedMinimum reads a word where the program's own guard admits four bytes: the tail
+// read of hashing code.
+func tailAfterStatedMinimum(b []byte) uint64 {
+	if len(b) < 4 {
+		return 0
+	}
+	return *(*uint64)(unsafe.Pointer(&b[0])) // want `conversion to \*uint64 needs 8 bytes but as few as 4 may remain at byte 0 of b \(len\(b\) bytes\)`
+}
+
+// tailAfterStatedMinimumFine is fine: its guard admits eight bytes or more.
+func tailAfterStatedMinimumFine(b []byte) uint64 {
+	if len(b) < 8 {
+		return 0
+	}
+	return *(*uint64)(unsafe.Pointer(&b[0]))
+}
+
+func stringTail(s string) uint32 {
+	if len(s) >= 2 {
+		return *(*uint32)(unsafe.Pointer(unsafe.StringData(s))) // want `conversion to \*uint32 needs 4 bytes but as few as 2 may remain at byte 0 of s`
+	}
+	return 0
+}
+
+// nonEmpty is silent: a check for emptiness says nothing of the size the read needs, and other
+// conditions (len(b)%8 == 0, in std's reflect) may bound it in ways the model cannot read.
+func nonEmpty(b []byte) uint64 {
+	if len(b) == 0 {
+		return 0
+	}
+	return *(*uint64)(unsafe.Pointer(&b[0]))
+}
+
+func tailAfterWordLoop(b []byte) (h uint64) {
+	for len(b) >= 8 {
+		h ^= *(*uint64)(unsafe.Pointer(&b[0]))
+		b = b[8:]
+	}
+	if len(b) > 0 {
+		h ^= *(*uint64)(unsafe.Pointer(&b[0])) // want `conversion to \*uint64 needs 8 bytes but at most 7 remain at byte 0 of b`
+	}
+	return h
+}
