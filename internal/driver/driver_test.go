@@ -5,10 +5,13 @@ import (
 	"testing"
 )
 
-// TestOutput checks the text and JSON output against testdata/*.golden.
+// TestOutput checks the output of each format against testdata/*.golden.
 func TestOutput(t *testing.T) {
 	t.Parallel()
 	packages := []string{"./clean", "./finds", "./gen"}
+	// The format for code review tools names files relative to the source root, here the
+	// module, and nested/inner has its finding's related position in another file.
+	rooted := []string{"-srcroot=.", "./finds", "./nested/..."}
 	tests := []struct {
 		name string
 		args []string
@@ -16,6 +19,7 @@ func TestOutput(t *testing.T) {
 	}{
 		{"text", packages, 3},
 		{"json", append([]string{"-json"}, packages...), 3},
+		{"github", append([]string{"-format=github"}, rooted...), 3},
 		{"context", []string{"-c=1", "./finds"}, 3},
 		{"notest", []string{"-test=false", "./finds"}, 3},
 		{"disabled", []string{"-badcall=false", "./finds"}, 0},
@@ -31,6 +35,16 @@ func TestOutput(t *testing.T) {
 			// JSON positions are absolute, as in x/tools.
 			checkGolden(t, test.name, strings.ReplaceAll(stdout, modDir(t), "$MOD"))
 		})
+	}
+}
+
+// TestJSONSynonym checks that -json, which go vet passes, is -format=json.
+func TestJSONSynonym(t *testing.T) {
+	t.Parallel()
+	json, _, _ := uninitlint(t, "-json", "./finds")
+	format, _, _ := uninitlint(t, "-format=json", "./finds")
+	if json != format {
+		t.Errorf("-json printed\n%s\nbut -format=json printed\n%s", json, format)
 	}
 }
 
@@ -54,6 +68,8 @@ func TestErrors(t *testing.T) {
 			"uninitlint: analyzer panicky on package example.com/mod/boom: panic: kaboom\n",
 			"finds/finds.go:8:2: call of bad (declared on line 5)\n"},
 		{"nomatch", []string{"./nonexistent"}, "uninitlint: ./nonexistent: error: ", ""},
+		{"githubpanic", []string{"-format=github", "./boom"},
+			"", "::error title=uninitlint::analyzer panicky on package example.com/mod/boom: panic: kaboom%0Agoroutine "},
 	}
 	for _, test := range tests {
 		t.Run(test.name, func(t *testing.T) {
@@ -72,12 +88,23 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// TestUsage checks that a run without packages is a usage error.
+// TestUsage checks the usage errors: no packages, an unknown format, and -json with
+// another format.
 func TestUsage(t *testing.T) {
 	t.Parallel()
-	_, stderr, code := uninitlint(t)
-	if code != 2 || !strings.HasPrefix(stderr, "usage: ") {
-		t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and usage", code, stderr)
+	tests := []struct {
+		args   []string
+		stderr string // what stderr must start with
+	}{
+		{nil, "usage: "},
+		{[]string{"-format=xml", "./finds"}, `uninitlint: unknown -format "xml"`},
+		{[]string{"-json", "-format=github", "./finds"}, "uninitlint: -json conflicts with -format=github"},
+	}
+	for _, test := range tests {
+		_, stderr, code := uninitlint(t, test.args...)
+		if code != 2 || !strings.HasPrefix(stderr, test.stderr) {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant exit 2 and %q", test.args, code, stderr, test.stderr)
+		}
 	}
 }
 
@@ -94,7 +121,7 @@ func TestGenerated(t *testing.T) {
 // analyzes packages in parallel.
 func TestDeterministic(t *testing.T) {
 	t.Parallel()
-	for _, format := range []string{"-json=false", "-json=true"} {
+	for _, format := range []string{"-json=false", "-json=true", "-format=github"} {
 		args := []string{format, "./clean", "./finds", "./gen", "./typeerr"}
 		stdout1, stderr1, _ := uninitlint(t, args...)
 		stdout2, stderr2, _ := uninitlint(t, args...)
