@@ -117,6 +117,7 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		return exitError
 	}
 	r := newReport(graph, generatedFiles(pkgs))
+	r.broken = broken
 	if err := r.print(os.Stdout, os.Stderr, opts); err != nil {
 		fmt.Fprintf(os.Stderr, "%s: print findings: %v\n", progname, err)
 		return exitError

@@ -24,7 +24,7 @@ type options struct {
 }
 
 // formats are the values of -format; the first is the default.
-var formats = []string{"text", "json", "github"}
+var formats = []string{"text", "json", "sarif", "github"}
 
 // parseFlags parses the standalone command line. The flags are named as under go vet
 // (unitchecker's), so a script can switch drivers: -json, -c, -NAME to select analyzer

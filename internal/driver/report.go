@@ -42,6 +42,7 @@ type failure struct {
 type report struct {
 	findings []finding // sorted by compareFindings, without duplicates
 	failures []failure // sorted by package and analyzer, at most one per pair
+	broken   []string  // the packages that could not be analyzed, with their errors, as text
 }
 
 // newReport collects the diagnostics of graph's roots, except those in the generated
@@ -126,6 +127,8 @@ func (r *report) print(stdout, stderr io.Writer, opts *options) error {
 	switch opts.format {
 	case "json":
 		return r.printJSON(stdout)
+	case "sarif":
+		return r.printSARIF(stdout, opts)
 	case "github":
 		return r.printGitHub(stdout, opts)
 	}
