@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,7 +43,9 @@ func TestActionRunScript(t *testing.T) {
 		output   string // what it must append to $GITHUB_OUTPUT
 		inStdout string // what its stdout must contain
 	}{
-		{"findings", map[string]string{"FORMAT": "text"}, 0, "exit-code=3\nsarif-file=\n", "use after free"},
+		{"findings", map[string]string{"FORMAT": "text"}, 0, "exit-code=3\nsarif-file=\n", "freed by upstream.Buf.Free"},
+		{"sarif", map[string]string{"SARIF_FILE": "out.sarif"}, 0, "exit-code=3\nsarif-file=out.sarif\n",
+			"uninitlint: findings reported in out.sarif"},
 		{"only new", map[string]string{"FORMAT": "text", "NEW_FROM_REV": "HEAD"}, 0, "exit-code=0\nsarif-file=\n",
 			"uninitlint: no findings"},
 		{"bad flag", map[string]string{"FORMAT": "text", "ARGS": "-no-such-flag"}, 2, "exit-code=2\n",
@@ -60,11 +63,32 @@ func TestActionRunScript(t *testing.T) {
 			cmd.Env = append(cmd.Env, "INPUT_"+k+"="+v)
 		}
 		out, _ := cmd.CombinedOutput()
+		if test.name == "sarif" {
+			checkSARIF(t, filepath.Join(repo, "out.sarif"))
+		}
 		written, _ := os.ReadFile(ghOutput)
 		if code := cmd.ProcessState.ExitCode(); code != test.code || string(written) != test.output ||
 			!strings.Contains(string(out), test.inStdout) {
 			t.Errorf("%s: exit %d, $GITHUB_OUTPUT %q, output:\n%s\nwant exit %d, $GITHUB_OUTPUT %q, output with %q",
 				test.name, code, written, out, test.code, test.output, test.inStdout)
 		}
+	}
+}
+
+// checkSARIF checks that the action's report is SARIF with results (the driver's tests and
+// .ci/sarif-validate check the rest).
+func checkSARIF(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Version string
+		Runs    []struct{ Results []json.RawMessage }
+	}
+	if err := json.Unmarshal(data, &log); err != nil || log.Version != "2.1.0" || len(log.Runs) != 1 ||
+		len(log.Runs[0].Results) == 0 {
+		t.Errorf("%s: not a SARIF 2.1.0 log with results (%v):\n%.500s", path, err, data)
 	}
 }

@@ -3,7 +3,7 @@
 //
 // Standalone:
 //
-//	uninitlint [-json] [-test=false] [-c N] [-CHECK=false] packages...
+//	uninitlint [-format=text|json|sarif|github] [-test=false] [-c N] [-PASS=false] packages...
 //
 // As a go vet tool:
 //

@@ -39,18 +39,36 @@ func Markdown(pass string) string {
 	for _, c := range Of(pass) {
 		fmt.Fprintf(&b, "\n## %s\n\n", c.Name)
 		fmt.Fprintf(&b, "**%s** (since %s)\n\n", c.Title, c.Since)
-		fmt.Fprintf(&b, "%s\n\n", c.Text)
-		fmt.Fprintf(&b, "Reported:\n\n```go\n%s\n```\n\n", c.Bad)
-		fmt.Fprintf(&b, "Not reported:\n\n```go\n%s\n```\n\n", c.Good)
-		if c.Pass == IgnorePass {
-			fmt.Fprintf(&b, "These findings cannot be suppressed: fix or remove the directive, or disable the pass\n"+
-				"with `-%s=false`.\n", c.Pass)
-			continue
-		}
-		fmt.Fprintf(&b, "Suppress a finding you have judged safe with `//uninitlint:ignore %s <reason>` on the\n"+
-			"line or the line above, disable the check with `-%s.disable=%s`, or the pass with `-%s=false`.\n",
-			c.Name, c.Pass, c.Name, c.Pass)
+		b.WriteString(c.markdownBody())
 	}
+	return b.String()
+}
+
+// HelpMarkdown returns what a check's documentation section says under its title, for the
+// tools that show help beside a finding (SARIF's rule help), or "" for an unknown check.
+func HelpMarkdown(name string) string {
+	c := Lookup(name)
+	if c == nil {
+		return ""
+	}
+	return c.markdownBody()
+}
+
+// markdownBody returns the body of c's section of the documentation: text, examples, and
+// how to suppress it.
+func (c *Check) markdownBody() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", c.Text)
+	fmt.Fprintf(&b, "Reported:\n\n```go\n%s\n```\n\n", c.Bad)
+	fmt.Fprintf(&b, "Not reported:\n\n```go\n%s\n```\n\n", c.Good)
+	if c.Pass == IgnorePass {
+		fmt.Fprintf(&b, "These findings cannot be suppressed: fix or remove the directive, or disable the pass\n"+
+			"with `-%s=false`.\n", c.Pass)
+		return b.String()
+	}
+	fmt.Fprintf(&b, "Suppress a finding you have judged safe with `//uninitlint:ignore %s <reason>` on the\n"+
+		"line or the line above, disable the check with `-%s.disable=%s`, or the pass with `-%s=false`.\n",
+		c.Name, c.Pass, c.Name, c.Pass)
 	return b.String()
 }
 

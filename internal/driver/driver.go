@@ -12,7 +12,7 @@
 //
 // # Standalone
 //
-//	uninitlint [-json] [-test=false] [-c N] [-NAME[=false]] [-NAME.FLAG=V] packages...
+//	uninitlint [-format=F] [-srcroot DIR] [-test=false] [-c N] [-NAME[=false]] [-NAME.FLAG=V] packages...
 //
 // loads the packages and their dependencies from source with
 // [golang.org/x/tools/go/packages.Load], including tests by default as go vet and
@@ -25,22 +25,37 @@
 // facts). In text, a finding is go vet's "file:line:col: message", with the file relative
 // to the current directory when under it, followed by one indented line
 // "\tfile:line:col: message" per related position (the "freed here" witnesses). With -c N
-// each position is followed by its source lines and N lines around them. With -json, the
-// findings and analyzer errors are one JSON tree in the shape go vet -json prints.
+// each position is followed by its source lines and N lines around them.
+//
+// -format chooses another output, each in its own file; all of them print the analyzer
+// errors with the findings, to stdout:
+//
+//   - json: one JSON tree in the shape go vet -json prints. -json, which go vet passes, is a
+//     synonym; -json with another -format is a usage error.
+//   - sarif: a SARIF 2.1.0 log for GitHub code scanning (sarif.go), with every check as a
+//     rule, the witnesses as related locations, fingerprints that survive lines moving, and
+//     the errors as notifications of an unsuccessful invocation.
+//   - github: one GitHub Actions ::error workflow command per finding and per analyzer
+//     error, which annotate the pull request (github.go).
+//
+// The sarif and github formats name files relative to -srcroot, by default the top of the
+// git checkout around the current directory (found by walking up to .git), else the
+// current directory: code scanning and Actions resolve paths from the checkout.
 //
 // With -new-from-rev REV, only the findings that a change since the git revision REV may have
 // caused are printed: those on a line added or modified since REV (in commits, staged or unstaged
 // edits, or untracked files), or with a witness on such a line (see newfrom.go).
 //
-// Errors go to stderr: a package that fails to load or type-check is named with its
-// errors and is not analyzed (nor is any package that imports it), since conclusions
-// drawn from missing types would be wrong; an analyzer that fails or panics on a package
-// is named with that package, and the others carry on.
+// A package that fails to load or type-check is named on stderr with its errors (in every
+// format; SARIF also lists it in its notifications) and is not analyzed, nor is any package
+// that imports it, since conclusions drawn from missing types would be wrong. An analyzer
+// that fails or panics on a package is named with that package, on stderr in text and
+// with the findings otherwise, and the others carry on.
 //
 // The exit code is 0 when the run is clean, 3 when there are findings, 1 on any error,
-// and 2 for a bad command line. Errors take precedence over findings, with or without
-// -json: a run that could not look at every package has not shown that code clean, and
-// a script that only checks for 3 must not take it for a partial success.
+// and 2 for a bad command line. Errors take precedence over findings, in every format: a
+// run that could not look at every package has not shown that code clean, and a script
+// that only checks for 3 must not take it for a partial success.
 package driver
 
 import (
@@ -126,6 +141,7 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		return exitError
 	}
 	r := newReport(graph, generatedFiles(pkgs))
+	r.broken = broken
 	if changes != nil {
 		r.keepNew(changes)
 	}

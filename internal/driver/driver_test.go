@@ -1,14 +1,19 @@
 package driver_test
 
 import (
+	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 )
 
-// TestOutput checks the text and JSON output against testdata/*.golden.
+// TestOutput checks the output of each format against testdata/*.golden.
 func TestOutput(t *testing.T) {
 	t.Parallel()
 	packages := []string{"./clean", "./finds", "./gen"}
+	// The formats for code review tools name files relative to the source root, here the
+	// module, and nested/inner has its finding's related position in another file.
+	rooted := []string{"-srcroot=.", "./finds", "./nested/..."}
 	tests := []struct {
 		name string
 		args []string
@@ -16,6 +21,8 @@ func TestOutput(t *testing.T) {
 	}{
 		{"text", packages, 3},
 		{"json", append([]string{"-json"}, packages...), 3},
+		{"sarif", append([]string{"-format=sarif"}, rooted...), 3},
+		{"github", append([]string{"-format=github"}, rooted...), 3},
 		{"context", []string{"-c=1", "./finds"}, 3},
 		{"notest", []string{"-test=false", "./finds"}, 3},
 		{"disabled", []string{"-badcall=false", "./finds"}, 0},
@@ -28,9 +35,20 @@ func TestOutput(t *testing.T) {
 			if code != test.code || stderr != "" {
 				t.Errorf("exit %d, stderr %q; want exit %d, no stderr", code, stderr, test.code)
 			}
-			// JSON positions are absolute, as in x/tools.
+			// JSON positions are absolute, as in x/tools; SARIF names the root as a URI.
+			stdout = strings.ReplaceAll(stdout, (&url.URL{Path: modDir(t)}).EscapedPath(), "$MOD")
 			checkGolden(t, test.name, strings.ReplaceAll(stdout, modDir(t), "$MOD"))
 		})
+	}
+}
+
+// TestJSONSynonym checks that -json, which go vet passes, is -format=json.
+func TestJSONSynonym(t *testing.T) {
+	t.Parallel()
+	json, _, _ := uninitlint(t, "-json", "./finds")
+	format, _, _ := uninitlint(t, "-format=json", "./finds")
+	if json != format {
+		t.Errorf("-json printed\n%s\nbut -format=json printed\n%s", json, format)
 	}
 }
 
@@ -54,6 +72,10 @@ func TestErrors(t *testing.T) {
 			"uninitlint: analyzer panicky on package example.com/mod/boom: panic: kaboom\n",
 			"finds/finds.go:8:2: call of bad (declared on line 5)\n"},
 		{"nomatch", []string{"./nonexistent"}, "uninitlint: ./nonexistent: error: ", ""},
+		{"githubpanic", []string{"-format=github", "./boom"},
+			"", "::error title=uninitlint::analyzer panicky on package example.com/mod/boom: panic: kaboom%0Agoroutine "},
+		{"sarifpanic", []string{"-format=sarif", "./boom"},
+			"", `"text": "analyzer panicky on package example.com/mod/boom: panic: kaboom\ngoroutine `},
 	}
 	for _, test := range tests {
 		t.Run(test.name, func(t *testing.T) {
@@ -72,12 +94,57 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// TestUsage checks that a run without packages is a usage error.
+// TestUsage checks the usage errors: no packages, an unknown format, and -json with
+// another format.
 func TestUsage(t *testing.T) {
 	t.Parallel()
-	_, stderr, code := uninitlint(t)
-	if code != 2 || !strings.HasPrefix(stderr, "usage: ") {
-		t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and usage", code, stderr)
+	tests := []struct {
+		args   []string
+		stderr string // what stderr must start with
+	}{
+		{nil, "usage: "},
+		{[]string{"-format=xml", "./finds"}, `uninitlint: unknown -format "xml"`},
+		{[]string{"-json", "-format=sarif", "./finds"}, "uninitlint: -json conflicts with -format=sarif"},
+	}
+	for _, test := range tests {
+		_, stderr, code := uninitlint(t, test.args...)
+		if code != 2 || !strings.HasPrefix(stderr, test.stderr) {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant exit 2 and %q", test.args, code, stderr, test.stderr)
+		}
+	}
+}
+
+// TestSARIFInvocation checks that a SARIF log says whether the run could look at
+// everything: a clean run succeeded, and a failed analyzer or a broken package did not.
+func TestSARIFInvocation(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		pkg           string
+		successful    bool
+		notifications int
+	}{
+		{"./clean", true, 0},
+		{"./boom", false, 1},
+		{"./typeerr", false, 1},
+	}
+	for _, test := range tests {
+		stdout, _, _ := uninitlint(t, "-format=sarif", test.pkg)
+		var log struct {
+			Runs []struct {
+				Invocations []struct {
+					ExecutionSuccessful        bool
+					ToolExecutionNotifications []any
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+			t.Fatalf("%s: %v", test.pkg, err)
+		}
+		inv := log.Runs[0].Invocations[0]
+		if inv.ExecutionSuccessful != test.successful || len(inv.ToolExecutionNotifications) != test.notifications {
+			t.Errorf("%s: invocation %+v, want executionSuccessful %v and %d notifications",
+				test.pkg, inv, test.successful, test.notifications)
+		}
 	}
 }
 
@@ -94,7 +161,7 @@ func TestGenerated(t *testing.T) {
 // analyzes packages in parallel.
 func TestDeterministic(t *testing.T) {
 	t.Parallel()
-	for _, format := range []string{"-json=false", "-json=true"} {
+	for _, format := range []string{"-json=false", "-json=true", "-format=sarif", "-format=github"} {
 		args := []string{format, "./clean", "./finds", "./gen", "./typeerr"}
 		stdout1, stderr1, _ := uninitlint(t, args...)
 		stdout2, stderr2, _ := uninitlint(t, args...)

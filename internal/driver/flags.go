@@ -6,13 +6,15 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
 
 // options are the standalone driver's settings, from its command line.
 type options struct {
-	json      bool                 // print one JSON tree instead of text
+	format    string               // text, json, sarif or github
+	srcroot   string               // sarif and github paths are relative to this; "" for the default
 	context   int                  // if >= 0, print each position's lines and this many around them
 	tests     bool                 // analyze the packages' tests too
 	analyzers []*analysis.Analyzer // the analyzers that the -NAME flags select
@@ -22,13 +24,20 @@ type options struct {
 	newFrom   string               // report only findings on lines changed since this git revision
 }
 
+// formats are the values of -format; the first is the default.
+var formats = []string{"text", "json", "sarif", "github"}
+
 // parseFlags parses the standalone command line. The flags are named as under go vet
 // (unitchecker's), so a script can switch drivers: -json, -c, -NAME to select analyzer
 // NAME and -NAME.F for its flag F. A bad command line exits 2, and -h exits 0.
 func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	fs := flag.NewFlagSet(progname, flag.ExitOnError)
 	opts := new(options)
-	fs.BoolVar(&opts.json, "json", false, "print findings and analyzer errors as JSON")
+	var json bool
+	fs.BoolVar(&json, "json", false, "print findings and analyzer errors as JSON (-format=json)")
+	fs.StringVar(&opts.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default text)")
+	fs.StringVar(&opts.srcroot, "srcroot", "",
+		"make sarif and github paths relative to this directory (default: the git top-level, or .)")
 	fs.IntVar(&opts.context, "c", -1, "print each position's source lines with this many around them")
 	fs.BoolVar(&opts.tests, "test", true, "analyze test files too")
 	fs.StringVar(&opts.cpuprof, "cpuprofile", "", "write a CPU profile to this file")
@@ -45,9 +54,30 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 		fs.Usage()
 		os.Exit(2)
 	}
+	if err := resolveFormat(opts, json); err != nil {
+		fmt.Fprintf(fs.Output(), "%s: %v\n", progname, err)
+		fs.Usage()
+		os.Exit(2)
+	}
 	opts.patterns = fs.Args()
 	opts.analyzers = selectAnalyzers(analyzers, enabled)
 	return opts
+}
+
+// resolveFormat settles opts.format from -format and -json, which go vet passes and which
+// therefore stays a synonym of -format=json; asking for JSON and another format is an error.
+func resolveFormat(opts *options, json bool) error {
+	switch {
+	case json && opts.format != "" && opts.format != "json":
+		return fmt.Errorf("-json conflicts with -format=%s", opts.format)
+	case json:
+		opts.format = "json"
+	case opts.format == "":
+		opts.format = formats[0]
+	case !slices.Contains(formats, opts.format):
+		return fmt.Errorf("unknown -format %q; want one of %s", opts.format, strings.Join(formats, ", "))
+	}
+	return nil
 }
 
 // analyzerFlags defines on fs a -NAME flag for each analyzer, and -NAME.F for each of its

@@ -27,6 +27,10 @@ type finding struct {
 // posn returns where f is, after //line directives.
 func (f *finding) posn() token.Position { return f.fset.Position(f.diag.Pos) }
 
+// check returns the name of f's check: its Category, as resolved against the documentation,
+// or the analyzer's name for an analyzer that does not set one.
+func (f *finding) check() string { return cmp.Or(f.diag.Category, f.analyzer) }
+
 // A failure is the error of one analyzer on one package.
 type failure struct {
 	pkgPath  string
@@ -38,6 +42,7 @@ type failure struct {
 type report struct {
 	findings []finding // sorted by compareFindings, without duplicates
 	failures []failure // sorted by package and analyzer, at most one per pair
+	broken   []string  // the packages that could not be analyzed, with their errors, as text
 }
 
 // newReport collects the diagnostics of graph's roots, except those in the generated
@@ -116,12 +121,22 @@ func generatedFiles(pkgs []*packages.Package) map[string]bool {
 	return generated
 }
 
-// print writes r as opts ask: as text, the findings to stdout and the failures to stderr;
-// as JSON, both in one tree to stdout.
+// print writes r in the format opts ask for: as text, the findings to stdout and the
+// failures to stderr; in the other formats, both to stdout.
 func (r *report) print(stdout, stderr io.Writer, opts *options) error {
-	if opts.json {
+	switch opts.format {
+	case "json":
 		return r.printJSON(stdout)
+	case "sarif":
+		return r.printSARIF(stdout, opts)
+	case "github":
+		return r.printGitHub(stdout, opts)
 	}
+	return r.printText(stdout, stderr, opts)
+}
+
+// printText writes r as go vet does: the findings to stdout and the failures to stderr.
+func (r *report) printText(stdout, stderr io.Writer, opts *options) error {
 	for _, f := range r.failures {
 		fmt.Fprintf(stderr, "%s: %v\n", progname, f.err)
 	}
