@@ -23,3 +23,14 @@ func TestIgnore(t *testing.T) {
 	}
 	analysistest.Run(t, dir, ignore.Analyzer, "ignores")
 }
+
+// TestCrossPackage runs the pass on testdata/vetmod, a module (analysistest's module mode) whose
+// packages the go vet and SARIF tests run too: facts cross package boundaries the same way.
+func TestCrossPackage(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "vetmod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, ignore.Analyzer, "vetmod/ignoredown")
+}

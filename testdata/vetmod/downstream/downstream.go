@@ -9,20 +9,20 @@ func AfterFree() byte {
 	b.Append(1)
 	v := b.Bytes()
 	b.Free()
-	return v[0]
+	return v[0] // want `read of the memory b.data points to after it was freed by upstream.Buf.Free on line 11`
 }
 
 // AcrossAppend keeps a view across a growth.
 func AcrossAppend(b *upstream.Buf) byte {
 	v := b.Bytes()
 	b.Append(2)
-	return v[0]
+	return v[0] // want `read of the memory b.data points to after it was possibly reallocated by upstream.Buf.Append on line 18`
 }
 
 // FreeTwice frees twice through a method.
 func FreeTwice(b *upstream.Buf) {
 	b.Free()
-	b.Free()
+	b.Free() // want `free of the memory b.data points to already freed on line 24`
 }
 
 // Fine takes the view after the growth, and frees once.

@@ -1,7 +1,9 @@
-// Package upstream owns C memory; its summaries travel to downstream as facts.
+// Package upstream owns C memory; its summaries travel to the downstream packages as facts,
+// in analysistest (module mode), standalone and under go vet -vettool alike.
 package upstream
 
 // #include <stdlib.h>
+// #include <string.h>
 import "C"
 
 import "unsafe"
@@ -50,16 +52,15 @@ func Alloc(n int) unsafe.Pointer {
 	return C.malloc(C.size_t(n))
 }
 
-// Stack keeps values in buf[0:n].
-type Stack struct {
-	buf [8]int
-	n   int
+// AllocBytes returns n bytes of uninitialized C memory, as a slice.
+func AllocBytes(n int) []byte {
+	p := C.malloc(C.size_t(n))
+	return unsafe.Slice((*byte)(p), n)
 }
 
-// Push appends v when there is room.
-func (s *Stack) Push(v int) {
-	if s.n < len(s.buf) {
-		s.buf[s.n] = v
-		s.n++
-	}
+// Zalloc returns n zeroed bytes of C memory.
+func Zalloc(n int) []byte {
+	p := C.malloc(C.size_t(n))
+	C.memset(p, 0, C.size_t(n))
+	return unsafe.Slice((*byte)(p), n)
 }

@@ -1,0 +1,22 @@
+// Package ptrdown walks past the end of memory from upstream's allocator, whose size fact says
+// how big it is.
+package ptrdown
+
+import (
+	"unsafe"
+
+	"vetmod/upstream"
+)
+
+// PastEnd walks 8 bytes past an 8-byte allocation.
+func PastEnd() unsafe.Pointer {
+	p := upstream.Alloc(8)
+	*(*int64)(p) = 0
+	return unsafe.Add(p, 16) // want `unsafe.Add reaches byte 16 of an 8-byte allocation \(allocated on line 13\)`
+}
+
+// InBounds stays inside.
+func InBounds() unsafe.Pointer {
+	p := upstream.Alloc(8)
+	return unsafe.Add(p, 4)
+}
