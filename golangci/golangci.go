@@ -21,10 +21,11 @@
 //
 // docs/golangci-lint.md has the whole path, and docs/examples the two files.
 //
-// The analyzers are package-level variables, so the settings live in their flags, which [New]
-// sets: for the whole process, and for every driver in it. golangci-lint builds each plugin
-// once per run, from one configuration, so this is safe there; a program that calls New twice
-// gets the settings of the last call.
+// The analyzers are package-level variables, and the plugin changes them for the whole process
+// and every driver in it. Importing the package makes them report diagnostics without related
+// positions (see init). The settings live in their flags, which [New] sets: golangci-lint builds
+// each plugin once per run, from one configuration, so this is safe there; a program that calls
+// New twice gets the settings of the last call.
 package golangci
 
 import (
@@ -42,7 +43,28 @@ import (
 // Name is the plugin's name: the linter's name in .golangci.yml and in golangci-lint's output.
 const Name = checks.Tool
 
-func init() { register.Plugin(Name, New) }
+// init drops the related positions of every diagnostic, because golangci-lint reports each
+// related position as an issue of its own ("allocated here"), on its own line, where the
+// //nolint:uninitlint that silences the finding does not reach it. Nothing is lost that
+// golangci-lint could show: a message names its key witness line itself.
+func init() {
+	for _, a := range registry.Analyzers() {
+		a.Run = withoutRelated(a.Run)
+	}
+	register.Plugin(Name, New)
+}
+
+// withoutRelated returns run with the pass's Report dropping each diagnostic's Related.
+func withoutRelated(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			report(d)
+		}
+		return run(pass)
+	}
+}
 
 // Settings are the plugin's settings, linters.settings.custom.uninitlint.settings in
 // .golangci.yml. A key that is not a field here is an error, so that a typo is not silently

@@ -1,11 +1,13 @@
 package golangci
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/uninitlint/uninitlint/internal/registry"
 	"github.com/uninitlint/uninitlint/passes/escape"
@@ -99,5 +101,27 @@ func TestBadSettings(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("settings %v: error %v, want one containing %q", tc.raw, err, tc.want)
 		}
+	}
+}
+
+// TestNoRelated runs a reporting pass as the plugin leaves it, on a package whose findings have
+// related positions, and requires diagnostics without them.
+func TestNoRelated(t *testing.T) {
+	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(t, testdata, escape.Analyzer, "pooluse")
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			if len(d.Related) > 0 {
+				t.Errorf("%s: diagnostic with related positions %v", d.Message, d.Related)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no diagnostics: the test proves nothing")
 	}
 }
