@@ -5,7 +5,7 @@
 //	plugins:
 //	  - module: github.com/uninitlint/uninitlint
 //	    import: github.com/uninitlint/uninitlint/golangci
-//	    version: v0.2.0
+//	    version: latest
 //
 // then enable it in .golangci.yml as the custom linter "uninitlint", of type module. Its one
 // setting, disable, lists the checks (use-after-free) or whole passes (ptrarith) not to report:
@@ -19,7 +19,8 @@
 //	        settings:
 //	          disable: [misaligned]
 //
-// docs/golangci-lint.md has the whole path, and docs/examples the two files.
+// docs/golangci-lint.md has the whole path, and docs/examples the two files, with which
+// TestCustomBinary builds golangci-lint and runs it.
 //
 // The analyzers are package-level variables, and the plugin changes them for the whole process
 // and every driver in it. Importing the package makes them report diagnostics without related
@@ -45,8 +46,8 @@ const Name = checks.Tool
 
 // init drops the related positions of every diagnostic, because golangci-lint reports each
 // related position as an issue of its own ("allocated here"), on its own line, where the
-// //nolint:uninitlint that silences the finding does not reach it. Nothing is lost that
-// golangci-lint could show: a message names its key witness line itself.
+// //nolint:uninitlint that silences the finding does not reach it. Little is lost: each message
+// names its key witness line itself ("put back by sync.Pool.Put on line 16").
 func init() {
 	for _, a := range registry.Analyzers() {
 		a.Run = withoutRelated(a.Run)
