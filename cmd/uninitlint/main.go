@@ -22,13 +22,14 @@ import (
 
 	"github.com/uninitlint/uninitlint/internal/checks"
 	"github.com/uninitlint/uninitlint/internal/driver"
+	"github.com/uninitlint/uninitlint/internal/registry"
 )
 
 func main() {
 	if len(os.Args) == 3 && (os.Args[1] == "-explain" || os.Args[1] == "--explain") {
 		os.Exit(explain(os.Args[2]))
 	}
-	driver.Main(registry()...)
+	driver.Main(registry.Analyzers()...)
 }
 
 // explain prints a check's documentation and returns the exit code: 2 for an unknown check.

@@ -1,4 +1,7 @@
-package main
+// Package registry is the one list of uninitlint's analyzers. It lives here, not in the
+// command, because two drivers share it: cmd/uninitlint and the golangci-lint plugin
+// (package golangci). Per-check metadata (names, docs, versions) lives in internal/checks.
+package registry
 
 import (
 	"golang.org/x/tools/go/analysis"
@@ -9,14 +12,12 @@ import (
 	"github.com/uninitlint/uninitlint/passes/uninitread"
 )
 
-// A registered analyzer, with what the driver needs to know of it beyond the analyzer itself.
+// A registered analyzer, with what a driver needs to know of it beyond the analyzer itself.
 type registered struct {
 	analyzer *analysis.Analyzer
 	since    string // the version that introduced it
 }
 
-// analyzers is the one registry of uninitlint's passes. Per-check metadata (names, docs,
-// versions) lives in internal/checks.
 var analyzers = []registered{
 	{escape.Analyzer, "v0.1.0"},
 	{uninitread.Analyzer, "v0.1.0"},
@@ -24,7 +25,8 @@ var analyzers = []registered{
 	{ignore.Analyzer, "v0.2.0"}, // judges the directives of the passes above: requires them all
 }
 
-func registry() []*analysis.Analyzer {
+// Analyzers returns every analyzer of uninitlint, in registry order, in a new slice.
+func Analyzers() []*analysis.Analyzer {
 	out := make([]*analysis.Analyzer, len(analyzers))
 	for i, r := range analyzers {
 		out[i] = r.analyzer
