@@ -1,4 +1,4 @@
-package main
+package registry
 
 import (
 	"flag"
@@ -17,7 +17,7 @@ import (
 // (no driver is obliged to set any).
 func TestAnalyzersFitDrivers(t *testing.T) {
 	t.Parallel()
-	as := registry()
+	as := Analyzers()
 	if err := analysis.Validate(as); err != nil {
 		t.Fatal(err)
 	}
