@@ -92,7 +92,7 @@ func (fa *funcAnalysis) callFills(s *state, instr ssa.CallInstruction, sum *Summ
 		for _, in := range inputs {
 			fa.mayFill(s, in)
 		}
-	case fn != nil && lookupWorld(fn) == sum:
+	case fn != nil && fa.b.world(fn) == sum:
 		for _, i := range sum.Uses {
 			if i < len(inputs) {
 				fa.read(s, inputs[i], -1, instr, "call to "+fa.b.displayName(fn))

@@ -119,6 +119,7 @@ type builder struct {
 	started map[*ssa.Function]bool
 	lengths map[*types.TypeName]*LengthOf // this package's inferred facts, and imported ones
 	fnNames map[*ssa.Function]string      // displayName, memoized
+	worlds  map[*ssa.Function]*Summary    // lookupWorld, memoized
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -128,7 +129,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return m, nil // cheap exit: nothing here can touch manual memory or be a container
 	}
 	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{},
-		lengths: map[*types.TypeName]*LengthOf{}, fnNames: map[*ssa.Function]string{}}
+		lengths: map[*types.TypeName]*LengthOf{}, fnNames: map[*ssa.Function]string{},
+		worlds: map[*ssa.Function]*Summary{}}
 	if b.sizes == nil {
 		b.sizes = types.SizesFor("gc", "amd64") // a driver that sets none (nogo may not)
 	}
@@ -232,7 +234,7 @@ func (fa *funcAnalysis) event(e Event) {
 // summaryOf returns what the model knows of a callee: the table's row, the summary computed for
 // a function of this package (computing it first if need be), or an imported Fact.
 func (b *builder) summaryOf(fn *ssa.Function) *Summary {
-	if s := lookupWorld(fn); s != nil {
+	if s := b.world(fn); s != nil {
 		return s
 	}
 	fn = originOf(fn)
