@@ -283,14 +283,22 @@ func (b *builder) containers(fns []*ssa.Function) {
 }
 
 // export publishes the summaries of the package's named functions as Facts.
+//
+// An unexported method's summary is not published: no other package can call the method
+// statically (an interface's call has no summary), yet the drivers hand a method's facts on to
+// every package that depends on its package, however indirectly, and hold them all until the
+// run ends; they were half the model's facts and most of its memory beyond the SSA in a run
+// over std. An unexported function's facts stay in its own package, so they cost nothing.
 func (b *builder) export(fn *ssa.Function) {
 	sum := b.sums[fn]
 	if sum == nil || sum.isEmpty() || fn.Parent() != nil || fn.Synthetic != "" || isCgoHelper(fn) {
 		return
 	}
-	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == b.pass.Pkg {
-		b.pass.ExportObjectFact(obj, sum)
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != b.pass.Pkg || obj.Signature().Recv() != nil && !obj.Exported() {
+		return
 	}
+	b.pass.ExportObjectFact(obj, sum)
 }
 
 // mergeDirectives adds what the function's //uninitlint: directives declare.
