@@ -31,16 +31,17 @@ const maxRangeRounds = 12
 const guardDepth = 2
 
 type rangeAnalysis struct {
-	fa       *funcAnalysis
-	sizes    types.Sizes
-	ids      map[ssa.Value]int32 // the values' numbers in vals (rangevals.go)
-	vals     []valRange
-	conds    [][2][]cond // by block index and successor: what the branch says on that edge
-	lastV    ssa.Value   // of's last answer
-	last     *valRange
-	objDef   map[*Object]ssa.Value
-	unstable bool
-	round    int
+	fa         *funcAnalysis
+	sizes      types.Sizes
+	ids        map[ssa.Value]int32 // the values' numbers in vals (rangevals.go)
+	vals       []valRange
+	conds      [][2][]cond // by block index and successor: what the branch says on that edge
+	lastV      ssa.Value   // of's last answer
+	last       *valRange
+	constAtoms bool // a constant has a number (rangevals.go)
+	objDef     map[*Object]ssa.Value
+	unstable   bool
+	round      int
 
 	// witness, while set, restricts ranges to what the program states: constants, branch
 	// conditions and loop bounds. Bounds checks and the ranges of types prove accesses safe,

@@ -60,16 +60,23 @@ func (ra *rangeAnalysis) number(v ssa.Value) int32 {
 		ra.ids[v] = id
 		ra.vals = append(ra.vals, valRange{})
 		ra.last = nil // the table may have moved
+		if _, ok := v.(*ssa.Const); ok {
+			ra.constAtoms = true
+		}
 	}
 	return id
 }
 
 // of returns what the analysis knows of v; the shared empty entry if v has no number. The
 // facts of one value are read several times in a row (its form, its range, its stride), so
-// the last answer is kept.
+// the last answer is kept; constants, the most common operands without a number, skip the map
+// unless one has guards (a constant beyond int64 is an atom).
 func (ra *rangeAnalysis) of(v ssa.Value) *valRange {
 	if ra.last != nil && v == ra.lastV {
 		return ra.last
+	}
+	if _, ok := v.(*ssa.Const); ok && !ra.constAtoms {
+		return &ra.vals[0]
 	}
 	ra.lastV, ra.last = v, &ra.vals[ra.ids[v]]
 	return ra.last
@@ -77,6 +84,9 @@ func (ra *rangeAnalysis) of(v ssa.Value) *valRange {
 
 // linOf is funcAnalysis.linOf, kept in the table.
 func (ra *rangeAnalysis) linOf(v ssa.Value) lin {
+	if c, ok := v.(*ssa.Const); ok {
+		return ra.fa.computeLin(c) // a constant's form is at hand: no need to remember it
+	}
 	vr := ra.of(v)
 	if vr == &ra.vals[0] {
 		return ra.fa.linOf(v) // not numbered: the shared entry must stay empty
