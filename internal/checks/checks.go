@@ -67,15 +67,21 @@ type lineKey struct {
 }
 
 // NewReporter returns a Reporter for pass.
-func NewReporter(pass *analysis.Pass) *Reporter {
-	r := &Reporter{pass: pass, generated: map[string]bool{}, ignores: map[lineKey][]string{}}
-	for _, f := range pass.Files {
+func NewReporter(pass *analysis.Pass) *Reporter { return &Reporter{pass: pass} }
+
+// scan finds the package's generated files and suppressions, on the first report: most packages
+// have nothing to report, and each pass would read every comment of every file.
+func (r *Reporter) scan() {
+	if r.generated != nil {
+		return
+	}
+	r.generated, r.ignores = map[string]bool{}, map[lineKey][]string{}
+	for _, f := range r.pass.Files {
 		if isGenerated(f) {
-			r.generated[pass.Fset.File(f.Pos()).Name()] = true
+			r.generated[r.pass.Fset.File(f.Pos()).Name()] = true
 		}
 		r.readIgnores(f)
 	}
-	return r
 }
 
 // readIgnores collects f's suppressions: //uninitlint:ignore CHECK reason, on the line of a
@@ -85,7 +91,10 @@ func (r *Reporter) readIgnores(f *ast.File) {
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
 			text, ok := strings.CutPrefix(c.Text, "//uninitlint:ignore ")
-			if fields := strings.Fields(text); ok && len(fields) >= 2 {
+			if !ok {
+				continue
+			}
+			if fields := strings.Fields(text); len(fields) >= 2 {
 				p := r.pass.Fset.Position(c.Pos())
 				k := lineKey{p.Filename, p.Line}
 				r.ignores[k] = append(r.ignores[k], fields[0])
@@ -134,6 +143,7 @@ func (r *Reporter) Report(name string, pos token.Pos, msg string, related ...ana
 	if c == nil {
 		panic(fmt.Sprintf("checks: unknown check %q", name))
 	}
+	r.scan()
 	if !pos.IsValid() || r.generated[r.pass.Fset.File(pos).Name()] || r.isIgnored(name, pos) {
 		return
 	}
