@@ -65,19 +65,27 @@ type Reporter struct {
 
 // NewReporter returns a Reporter for pass.
 func NewReporter(pass *analysis.Pass) *Reporter {
-	r := &Reporter{pass: pass, generated: map[string]bool{}}
-	r.used = &Used{Pass: pass.Analyzer.Name, Disabled: disabledOf(pass.Analyzer), hits: map[usedKey]bool{}}
-	for _, f := range pass.Files {
+	used := &Used{Pass: pass.Analyzer.Name, Disabled: disabledOf(pass.Analyzer), hits: map[usedKey]bool{}}
+	return &Reporter{pass: pass, used: used}
+}
+
+// scan finds the package's generated files and suppressions, on the first report: most packages
+// have nothing to report, and each pass would read every comment of every file.
+func (r *Reporter) scan() {
+	if r.generated != nil {
+		return
+	}
+	r.generated = map[string]bool{}
+	for _, f := range r.pass.Files {
 		if isGenerated(f) {
-			r.generated[pass.Fset.File(f.Pos()).Name()] = true
+			r.generated[r.pass.Fset.File(f.Pos()).Name()] = true
 		}
-		for _, d := range ParseDirectives(pass.Fset, f) {
+		for _, d := range ParseDirectives(r.pass.Fset, f) {
 			if d.Reason != "" {
 				r.directives = append(r.directives, d)
 			}
 		}
 	}
-	return r
 }
 
 // disabledOf returns the -disable flag of a, or nil if it has none.
@@ -91,6 +99,7 @@ func disabledOf(a *analysis.Analyzer) *Disabled {
 
 // IsGenerated reports whether f is a generated file, whose findings are not reported.
 func (r *Reporter) IsGenerated(f *ast.File) bool {
+	r.scan()
 	return r.generated[r.pass.Fset.File(f.Pos()).Name()]
 }
 
@@ -142,6 +151,7 @@ func (r *Reporter) Report(name string, pos token.Pos, msg string, related ...ana
 	if c == nil {
 		panic(fmt.Sprintf("checks: unknown check %q", name))
 	}
+	r.scan()
 	if !pos.IsValid() || r.generated[r.pass.Fset.File(pos).Name()] || r.used.Disabled.Has(name) ||
 		r.isIgnored(c, pos) {
 		return

@@ -61,6 +61,7 @@ package driver
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 
@@ -170,6 +171,9 @@ func startProfiles(opts *options) (stop func(), err error) {
 			cpu.Close()
 		}
 		if opts.memprof != "" {
+			// The heap profile is as of the last completed collection, which in a run
+			// of a few large collections may be long before the end: collect first.
+			runtime.GC()
 			if f, err := os.Create(opts.memprof); err == nil {
 				pprof.Lookup("heap").WriteTo(f, 0)
 				f.Close()

@@ -190,7 +190,7 @@ func (ra *rangeAnalysis) checkBuiltin(c *ssa.Call, b *ssa.BasicBlock, idx int) *
 		if bi.Name() == "Slice" {
 			elem = ra.sizes.Sizeof(p.Type().Underlying().(*types.Pointer).Elem())
 		}
-		need := ra.fa.linOf(n).times(elem)
+		need := ra.linOf(n).times(elem)
 		needNum := func() Interval { return ra.numAt(n, b, idx).mul(Point(elem)) }
 		return ra.checkExtent(c, p, "unsafe."+bi.Name(), AccSlice, need, needNum, b, idx)
 	}
@@ -203,7 +203,7 @@ func (ra *rangeAnalysis) checkBuiltin(c *ssa.Call, b *ssa.BasicBlock, idx int) *
 func (ra *rangeAnalysis) checkPointer(v ssa.Value, op string, b *ssa.BasicBlock, idx int) *Access {
 	acc := ra.checkExtent(v, v, op, AccAdd, lin{k: 1}, constNeed(1), b, idx)
 	if acc != nil {
-		ra.bad[v] = true
+		ra.of(v).bad = true
 	}
 	return acc
 }
@@ -259,7 +259,7 @@ func isSlicedArray(c *ssa.Convert) bool {
 // of its unsafe.Add says it all.
 func (ra *rangeAnalysis) derivesFromBad(v ssa.Value) bool {
 	for v != nil {
-		if ra.bad[v] {
+		if ra.of(v).bad {
 			return true
 		}
 		v = derivedFrom(v)

@@ -40,8 +40,8 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 		if sk, ok := fa.inputSlot(s, inputs, w); ok {
 			fa.sum.write(fa, sk) // a write through our input is ours too
 			fa.overwrite(s, sk)
-			delete(s.slots, sk)
-			delete(s.objKilled, fa.owned(sk))
+			s.slots.del(sk)
+			s.objKilled.del(fa.owned(sk))
 			if sk.field < 0 {
 				fa.clearObject(s, sk.obj) // *p = T{}: every field of the pointee is new
 			}
@@ -92,7 +92,7 @@ func (fa *funcAnalysis) callFills(s *state, instr ssa.CallInstruction, sum *Summ
 		for _, in := range inputs {
 			fa.mayFill(s, in)
 		}
-	case fn != nil && lookupWorld(fn) == sum:
+	case fn != nil && fa.b.world(fn) == sum:
 		for _, i := range sum.Uses {
 			if i < len(inputs) {
 				fa.read(s, inputs[i], -1, instr, "call to "+fa.b.displayName(fn))
@@ -132,7 +132,7 @@ func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
 		o = r.obj
 	}
 	if o != nil && o.Uninit {
-		s.written[o] = anyWrite
+		s.written.set(o, anyWrite)
 	}
 	if p2, ok := fa.objPath(o); ok && r == nil && fa.final {
 		if fa.sum.fills == nil {
@@ -286,7 +286,7 @@ func (fa *funcAnalysis) inputSlot(s *state, inputs []ssa.Value, p Path) (slotKey
 		if i == len(p.Fields)-1 {
 			return sk, true
 		}
-		switch sv, known := s.slots[sk]; {
+		switch sv, known := s.slots.m[sk]; {
 		case !known:
 			obj = fa.owned(sk)
 		case sv.r != nil && sv.r.obj != nil && sv.r.obj != objTop:
@@ -311,7 +311,7 @@ func (fa *funcAnalysis) resolve(s *state, inputs []ssa.Value, p Path) (*root, *O
 	if !ok {
 		return nil, nil
 	}
-	if sv, known := s.slots[sk]; known {
+	if sv, known := s.slots.m[sk]; known {
 		if sv.r != nil {
 			return sv.r, nil
 		}
@@ -359,22 +359,22 @@ func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.
 
 func (fa *funcAnalysis) deferKill(s *state, r *root, o *Object, k *kill) {
 	if r != nil {
-		s.deferred[r] = k
+		s.deferred.set(r, k)
 		if p, ok := fa.pathOf(r); ok && k.kind != KillRealloc {
-			s.freed[p.key()] = freedPath{p, k} // it will be freed by the time the caller resumes
+			s.freed.set(p.key(), freedPath{p, k}) // it will be freed by the time the caller resumes
 		}
 	}
 	if o != nil {
-		s.deferredObj[o] = k
+		s.deferredObj.set(o, k)
 	}
 }
 
 // killRoot kills r and, when r's object has a single live instance, every other root into it.
 func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *kill) {
-	if prev := s.dead[r]; prev != nil && !prev.vacuous {
+	if prev := s.dead.m[r]; prev != nil && !prev.vacuous {
 		fa.doubleKill(instr, r.obj, prev, k)
 	}
-	s.dead[r] = k
+	s.dead.set(r, k)
 	fa.sum.kill(fa, s, r, k)
 	if o := r.obj; o != nil && o != objTop && (o.Kind == KindOwned || !o.inLoop) {
 		fa.killObject(s, nil, o, k)
@@ -385,7 +385,7 @@ func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *ki
 // born dead until the slot is written.
 func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k *kill) {
 	if instr != nil {
-		if prev := s.objKilled[o]; prev != nil && !prev.vacuous {
+		if prev := s.objKilled.m[o]; prev != nil && !prev.vacuous {
 			fa.doubleKill(instr, o, prev, k)
 		}
 		if p, ok := fa.objPath(o); ok && o.Kind == KindOwned {
@@ -396,12 +396,12 @@ func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k
 		if rr.obj != o {
 			continue
 		}
-		if prev := s.dead[rr]; prev == nil || prev.vacuous {
-			s.dead[rr] = k
+		if prev := s.dead.m[rr]; prev == nil || prev.vacuous {
+			s.dead.set(rr, k)
 		}
 	}
 	if o.Kind == KindOwned && k.kind != KillRealloc {
-		s.objKilled[o] = k
+		s.objKilled.set(o, k)
 	}
 }
 
@@ -437,7 +437,7 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 			o.Name = fa.b.varNameAt(callPosOf(v))
 		}
 		fa.setObj(r, o)
-		delete(s.dead, r)
+		s.dead.del(r)
 	}
 }
 
@@ -474,14 +474,14 @@ func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) 
 	own := fa.ownRoot(v)
 	if o == nil {
 		fa.setObj(own, objTop)
-		delete(s.dead, own)
+		s.dead.del(own)
 		return
 	}
 	fa.setObj(own, o)
 	if sk, ok := fa.inputSlot(s, inputs, p); ok {
 		own.slot = &sk
 	}
-	fa.setDead(s, own, s.objKilled[o])
+	fa.setDead(s, own, s.objKilled.m[o])
 }
 
 // killAt returns the canonical kill for a position, kind and callee, so that states of

@@ -173,7 +173,7 @@ func (fa *funcAnalysis) phis(b *ssa.BasicBlock, in *state) {
 			ek := nilKill
 			if er := fa.rootOf(e); er != nil {
 				fa.setObj(r, er.obj)
-				ek = es.dead[er]
+				ek = es.dead.m[er]
 			}
 			if first {
 				k, first = ek, false
@@ -203,14 +203,14 @@ func (fa *funcAnalysis) edgeState(p, b *ssa.BasicBlock) *state {
 		return out
 	}
 	r := fa.rootOf(x)
-	if r == nil || out.dead[r] != nil {
+	if r == nil || out.dead.m[r] != nil {
 		return out
 	}
 	s := out.clone()
-	s.dead[r] = nilKill
+	s.dead.set(r, nilKill)
 	if path, ok := fa.pathOf(r); ok {
-		if _, done := s.freed[path.key()]; !done {
-			s.freed[path.key()] = freedPath{path, nilKill}
+		if _, done := s.freed.m[path.key()]; !done {
+			s.freed.set(path.key(), freedPath{path, nilKill})
 		}
 	}
 	return s
@@ -232,15 +232,15 @@ func (fa *funcAnalysis) equalityEdge(p, b *ssa.BasicBlock, out *state) *state {
 	if rx == nil || ry == nil {
 		return nil
 	}
-	kx, ky := out.dead[rx], out.dead[ry]
+	kx, ky := out.dead.m[rx], out.dead.m[ry]
 	switch {
 	case kx != nil && ky == nil:
 		s := out.clone()
-		delete(s.dead, rx)
+		s.dead.del(rx)
 		return s
 	case ky != nil && kx == nil:
 		s := out.clone()
-		delete(s.dead, ry)
+		s.dead.del(ry)
 		return s
 	}
 	return nil
@@ -297,9 +297,9 @@ func emptinessTest(b *ssa.BasicBlock) (ssa.Value, bool, bool) {
 
 func (fa *funcAnalysis) setDead(s *state, r *root, k *kill) {
 	if k == nil {
-		delete(s.dead, r)
+		s.dead.del(r)
 	} else {
-		s.dead[r] = k
+		s.dead.set(r, k)
 	}
 }
 

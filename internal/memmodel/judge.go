@@ -177,13 +177,13 @@ func (ra *rangeAnalysis) doubt(end, target lin, b *ssa.BasicBlock, idx int) bool
 	if n := ra.atomNum(x, b, idx, guardDepth); n.HasHi() && (x.op != atomValue || n.Hi < typeRange(x.v.Type()).Hi) {
 		return true
 	}
-	for _, g := range ra.guards[x] {
+	for _, g := range ra.guardsOf(x) {
 		if g.holds(b, idx) && isUpper(g.op) && (g.b.isConst() || g.b.x != target.x) {
 			return true
 		}
 	}
 	if x.op == atomValue {
-		for _, u := range ra.phiUB[x.v] {
+		for _, u := range ra.of(x.v).phiUB {
 			if u.x != target.x {
 				return true
 			}

@@ -119,6 +119,7 @@ type builder struct {
 	started map[*ssa.Function]bool
 	lengths map[*types.TypeName]*LengthOf // this package's inferred facts, and imported ones
 	fnNames map[*ssa.Function]string      // displayName, memoized
+	worlds  map[*ssa.Function]*Summary    // lookupWorld, memoized
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -128,7 +129,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return m, nil // cheap exit: nothing here can touch manual memory or be a container
 	}
 	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{},
-		lengths: map[*types.TypeName]*LengthOf{}, fnNames: map[*ssa.Function]string{}}
+		lengths: map[*types.TypeName]*LengthOf{}, fnNames: map[*ssa.Function]string{},
+		worlds: map[*ssa.Function]*Summary{}}
 	if b.sizes == nil {
 		b.sizes = types.SizesFor("gc", "amd64") // a driver that sets none (nogo may not)
 	}
@@ -232,7 +234,7 @@ func (fa *funcAnalysis) event(e Event) {
 // summaryOf returns what the model knows of a callee: the table's row, the summary computed for
 // a function of this package (computing it first if need be), or an imported Fact.
 func (b *builder) summaryOf(fn *ssa.Function) *Summary {
-	if s := lookupWorld(fn); s != nil {
+	if s := b.world(fn); s != nil {
 		return s
 	}
 	fn = originOf(fn)
@@ -281,14 +283,22 @@ func (b *builder) containers(fns []*ssa.Function) {
 }
 
 // export publishes the summaries of the package's named functions as Facts.
+//
+// An unexported method's summary is not published: no other package can call the method
+// statically (an interface's call has no summary), yet the drivers hand a method's facts on to
+// every package that depends on its package, however indirectly, and hold them all until the
+// run ends; they were half the model's facts and most of its memory beyond the SSA in a run
+// over std. An unexported function's facts stay in its own package, so they cost nothing.
 func (b *builder) export(fn *ssa.Function) {
 	sum := b.sums[fn]
 	if sum == nil || sum.isEmpty() || fn.Parent() != nil || fn.Synthetic != "" || isCgoHelper(fn) {
 		return
 	}
-	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == b.pass.Pkg {
-		b.pass.ExportObjectFact(obj, sum)
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != b.pass.Pkg || obj.Signature().Recv() != nil && !obj.Exported() {
+		return
 	}
+	b.pass.ExportObjectFact(obj, sum)
 }
 
 // mergeDirectives adds what the function's //uninitlint: directives declare.

@@ -41,8 +41,8 @@ func (ra *rangeAnalysis) offAt(v ssa.Value, b *ssa.BasicBlock, idx int) offVal {
 		return ra.offAt(next, b, idx).add(delta, num)
 	}
 	if phi, ok := v.(*ssa.Phi); ok {
-		if off, known := ra.poff[phi]; known {
-			return offVal{num: off}
+		if vr := ra.of(phi); vr.hasPoff {
+			return offVal{num: vr.poff}
 		}
 		return offUnknown
 	}
@@ -128,7 +128,7 @@ func (ra *rangeAnalysis) builtinStep(c *ssa.Call, b *ssa.BasicBlock, idx int) (s
 
 // scaled returns i*size as a linear form and an interval at a point.
 func (ra *rangeAnalysis) scaled(i ssa.Value, size int64, b *ssa.BasicBlock, idx int) (lin, Interval) {
-	return ra.fa.linOf(i).times(size), ra.numAt(i, b, idx).mul(Point(size))
+	return ra.linOf(i).times(size), ra.numAt(i, b, idx).mul(Point(size))
 }
 
 // offAtEdge is a pointer phi's edge value's offset, for the sweeps; an edge into another

@@ -31,19 +31,17 @@ const maxRangeRounds = 12
 const guardDepth = 2
 
 type rangeAnalysis struct {
-	fa       *funcAnalysis
-	sizes    types.Sizes
-	num      map[ssa.Value]Interval // integer values, where they are defined
-	stride   map[ssa.Value]int64    // integer values: a known divisor of every value (0: of all)
-	poff     map[ssa.Value]Interval // pointer phis: their offset into their object
-	phiUB    map[ssa.Value][]lin    // integer phis: symbolic upper bounds every edge respects
-	guards   map[atom][]guard
-	index    map[ssa.Instruction]int
-	objDef   map[*Object]ssa.Value
-	bad      map[ssa.Value]bool // pointers whose computation was already reported
-	opaque   map[ssa.Value]bool // integer values the model does not compute (loads, calls)
-	unstable bool
-	round    int
+	fa         *funcAnalysis
+	sizes      types.Sizes
+	ids        map[ssa.Value]int32 // the values' numbers in vals (rangevals.go)
+	vals       []valRange
+	conds      [][2][]cond // by block index and successor: what the branch says on that edge
+	lastV      ssa.Value   // of's last answer
+	last       *valRange
+	constAtoms bool // a constant has a number (rangevals.go)
+	objDef     map[*Object]ssa.Value
+	unstable   bool
+	round      int
 
 	// witness, while set, restricts ranges to what the program states: constants, branch
 	// conditions and loop bounds. Bounds checks and the ranges of types prove accesses safe,
@@ -71,19 +69,15 @@ type cond struct {
 }
 
 func newRanges(fa *funcAnalysis) *rangeAnalysis {
-	ra := &rangeAnalysis{
-		fa: fa, sizes: fa.b.pass.TypesSizes,
-		num: map[ssa.Value]Interval{}, stride: map[ssa.Value]int64{}, poff: map[ssa.Value]Interval{}, phiUB: map[ssa.Value][]lin{},
-		guards: map[atom][]guard{}, index: map[ssa.Instruction]int{}, bad: map[ssa.Value]bool{},
-		opaque: map[ssa.Value]bool{},
-	}
+	ra := &rangeAnalysis{fa: fa, sizes: fa.b.pass.TypesSizes}
 	if ra.sizes == nil {
 		ra.sizes = types.SizesFor("gc", "amd64")
 	}
 	ra.objDef = fa.objectDefs()
+	ra.numberValues()
+	ra.conds = make([][2][]cond, len(fa.fn.Blocks))
 	for _, b := range fa.fn.Blocks {
 		for i, instr := range b.Instrs {
-			ra.index[instr] = i
 			ra.boundsGuards(b, i, instr)
 		}
 		ra.branchGuards(b)
@@ -107,17 +101,19 @@ func (fa *funcAnalysis) objectDefs() map[*Object]ssa.Value {
 	return defs
 }
 
-// branchGuards records the condition of b's if statement on each successor that only b
-// reaches: there the condition (or its negation) holds for certain.
+// branchGuards records the condition of b's if statement on each of its two edges, for the
+// sweeps, and as a guard on each successor that only b reaches: there the condition (or its
+// negation) holds for certain.
 func (ra *rangeAnalysis) branchGuards(b *ssa.BasicBlock) {
 	if len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
 		return
 	}
 	for s, succ := range b.Succs {
+		ra.conds[b.Index][s] = edgeConds(ra.fa, b, s)
 		if len(succ.Preds) != 1 {
 			continue
 		}
-		for _, c := range edgeConds(ra.fa, b, s) {
+		for _, c := range ra.conds[b.Index][s] {
 			ra.addGuard(c.x, guard{at: succ, idx: -1, op: c.op, b: c.b})
 		}
 	}
@@ -223,7 +219,7 @@ func (ra *rangeAnalysis) boundsGuards(b *ssa.BasicBlock, idx int, instr ssa.Inst
 		return
 	}
 	n := ra.fa.lenLin(x, atomLen)
-	li := ra.fa.linOf(i)
+	li := ra.linOf(i)
 	if c, ok := solve(li, token.LSS, n); ok {
 		ra.addGuard(c.x, guard{b, idx, c.op, c.b, true})
 	}
@@ -240,10 +236,14 @@ func (ra *rangeAnalysis) boundsGuards(b *ssa.BasicBlock, idx int, instr ssa.Inst
 const maxGuards = 32
 
 func (ra *rangeAnalysis) addGuard(x atom, g guard) {
-	if len(ra.guards[x]) < maxGuards {
-		ra.guards[x] = append(ra.guards[x], g)
+	gs := &ra.vals[ra.number(x.v)].guards[x.op]
+	if len(*gs) < maxGuards {
+		*gs = append(*gs, g)
 	}
 }
+
+// guardsOf returns the guards on atom x.
+func (ra *rangeAnalysis) guardsOf(x atom) []guard { return ra.of(x.v).guards[x.op] }
 
 // holds reports whether g holds at instruction idx of block b.
 func (g guard) holds(b *ssa.BasicBlock, idx int) bool {
@@ -288,37 +288,40 @@ func (ra *rangeAnalysis) step(b *ssa.BasicBlock, i int, instr ssa.Instruction) b
 		return false
 	}
 	next := ra.eval(v, b, i)
-	old, had := ra.num[v]
-	ra.num[v] = next
+	vr := ra.of(v)
+	old, had := vr.num, vr.hasNum
+	vr.num, vr.hasNum = next, true
 	return ra.setStride(v, ra.evalStride(v)) || !had || old != next
 }
 
 func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
 	var next Interval
-	var table map[ssa.Value]Interval
+	vr := ra.of(phi)
+	table, had := &vr.num, &vr.hasNum
 	changed := false
 	switch {
 	case ra.pointsIntoObject(phi):
-		next, table = ra.joinEdges(phi, ra.offAtEdge), ra.poff
+		next = ra.joinEdges(phi, ra.offAtEdge)
+		table, had = &vr.poff, &vr.hasPoff
 	case isInteger(phi.Type()):
-		next, table = ra.joinEdges(phi, ra.numAtEdge), ra.num
+		next = ra.joinEdges(phi, ra.numAtEdge)
 		ubs := ra.phiBounds(phi)
-		changed = !slices.Equal(ubs, ra.phiUB[phi])
-		ra.phiUB[phi] = ubs
+		changed = !slices.Equal(ubs, vr.phiUB)
+		vr.phiUB = ubs
 		changed = ra.setStride(phi, ra.phiStride(phi)) || changed
 	default:
 		return false
 	}
-	old, had := table[phi]
+	old, was := *table, *had
 	switch {
-	case !had:
+	case !was:
 	case ra.round >= 2:
 		next = old.widen(next)
 	default:
 		next = old.join(next)
 	}
-	table[phi] = next
-	return changed || !had || old != next
+	*table, *had = next, true
+	return changed || !was || old != next
 }
 
 // joinEdges joins the values a phi receives, each evaluated on its edge.
@@ -348,11 +351,11 @@ func (ra *rangeAnalysis) base(v ssa.Value) Interval {
 	if ra.witness && ra.narrowsUnknown(v) {
 		return Top // uint8(i) of an unknown i: the range is the type's, not a stated one
 	}
-	if r, ok := ra.num[v]; ok {
-		if ra.witness && ra.opaque[v] {
+	if vr := ra.of(v); vr.hasNum {
+		if ra.witness && vr.opaque {
 			return Top
 		}
-		return r
+		return vr.num
 	}
 	if c, ok := v.(*ssa.Const); ok {
 		if k, ok := constInt(c); ok {
@@ -377,7 +380,7 @@ func (ra *rangeAnalysis) narrowsUnknown(v ssa.Value) bool {
 	if !ok || !isInteger(c.X.Type()) || isWidening(c.X.Type(), c.Type()) {
 		return false
 	}
-	if ra.opaque[c.X] {
+	if ra.of(c.X).opaque {
 		return true
 	}
 	switch c.X.(type) {
@@ -416,7 +419,7 @@ func typeRange(t types.Type) Interval {
 // numAt returns v's range at instruction idx of block b: its atom refined by the guards that
 // hold there, mapped through v's linear form.
 func (ra *rangeAnalysis) numAt(v ssa.Value, b *ssa.BasicBlock, idx int) Interval {
-	r := ra.linNum(ra.fa.linOf(v), b, idx, guardDepth)
+	r := ra.linNum(ra.linOf(v), b, idx, guardDepth)
 	if _, isPhi := v.(*ssa.Phi); !ra.witness || isPhi {
 		r = r.meet(ra.base(v)) // a witness does not take what the sweeps baked in
 	}
@@ -443,7 +446,7 @@ func (ra *rangeAnalysis) atomNum(x atom, b *ssa.BasicBlock, idx, depth int) Inte
 	if depth == 0 {
 		return r
 	}
-	for _, g := range ra.guards[x] {
+	for _, g := range ra.guardsOf(x) {
 		if g.holds(b, idx) && !(ra.witness && g.implicit) {
 			r = applyOp(r, g.op, ra.linNum(g.b, g.at, g.idx+1, depth-1))
 		}
@@ -479,7 +482,7 @@ func applyOp(r Interval, op token.Token, bound Interval) Interval {
 
 // numAtEdge is v's range on the edge from p to b, where p's branch condition also holds.
 func (ra *rangeAnalysis) numAtEdge(v ssa.Value, p, b *ssa.BasicBlock) Interval {
-	return ra.linNumEdge(ra.fa.linOf(v), p, b).meet(ra.base(v))
+	return ra.linNumEdge(ra.linOf(v), p, b).meet(ra.base(v))
 }
 
 // edgeConds returns the conditions on the edge p -> b.
@@ -491,7 +494,7 @@ func (ra *rangeAnalysis) edgeConds(p, b *ssa.BasicBlock) []cond {
 	if p.Succs[1] == b {
 		s = 1
 	}
-	return edgeConds(ra.fa, p, s)
+	return ra.conds[p.Index][s]
 }
 
 // eval computes the range of a non-phi integer value from its operands' ranges at its
@@ -507,14 +510,14 @@ func (ra *rangeAnalysis) eval(v ssa.Value, b *ssa.BasicBlock, i int) Interval {
 	case *ssa.ChangeType:
 		r = ra.numAt(v.X, b, i)
 	case *ssa.Call, *ssa.Const:
-		l := ra.fa.linOf(v)
+		l := ra.linOf(v)
 		if !l.isConst() && l.x.v == v {
-			ra.opaque[v] = true // a call the model does not understand
+			ra.of(v).opaque = true // a call the model does not understand
 			return t
 		}
 		r = ra.linNum(l, b, i, guardDepth) // len, cap: refined by the guards on them
 	default:
-		ra.opaque[v] = true
+		ra.of(v).opaque = true
 		return t
 	}
 	if r.IsEmpty() {
@@ -524,7 +527,7 @@ func (ra *rangeAnalysis) eval(v ssa.Value, b *ssa.BasicBlock, i int) Interval {
 	// range comes from the type, not from anything the program states: no witness (uint8(i) of
 	// an unknown i is not known to reach 255).
 	if r.Lo < t.Lo || r.Hi > t.Hi {
-		ra.opaque[v] = true
+		ra.of(v).opaque = true
 		return t
 	}
 	return r
@@ -590,7 +593,7 @@ func (ra *rangeAnalysis) ubsAt(l lin, b *ssa.BasicBlock, idx int) []lin {
 // from the bounds all its edges respect.
 func (ra *rangeAnalysis) atomUBs(x atom, b *ssa.BasicBlock, idx int) []lin {
 	var out []lin
-	for _, g := range ra.guards[x] {
+	for _, g := range ra.guardsOf(x) {
 		if !g.holds(b, idx) || g.b.isConst() || g.b.x == x || ra.witness && g.implicit {
 			continue
 		}
@@ -602,7 +605,7 @@ func (ra *rangeAnalysis) atomUBs(x atom, b *ssa.BasicBlock, idx int) []lin {
 		}
 	}
 	if x.op == atomValue {
-		out = append(out, ra.phiUB[x.v]...)
+		out = append(out, ra.of(x.v).phiUB...)
 	}
 	return out
 }
@@ -653,7 +656,7 @@ func (ra *rangeAnalysis) allEdgesBelow(phi *ssa.Phi, u lin) bool {
 
 // edgeBelow reports whether v <= u on the edge p -> b.
 func (ra *rangeAnalysis) edgeBelow(v ssa.Value, p, b *ssa.BasicBlock, u lin) bool {
-	if l := ra.fa.linOf(v); l.isConst() {
+	if l := ra.linOf(v); l.isConst() {
 		lo := ra.linNumEdge(u, p, b).Lo
 		return lo != negInf && l.k <= lo
 	}
@@ -667,7 +670,7 @@ func (ra *rangeAnalysis) edgeBelow(v ssa.Value, p, b *ssa.BasicBlock, u lin) boo
 
 // edgeUBs returns the symbolic upper bounds of v on the edge p -> b.
 func (ra *rangeAnalysis) edgeUBs(v ssa.Value, p, b *ssa.BasicBlock) []lin {
-	l := ra.fa.linOf(v)
+	l := ra.linOf(v)
 	out := ra.ubsAt(l, p, len(p.Instrs))
 	if l.isConst() || l.a != 1 {
 		return out

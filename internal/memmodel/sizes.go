@@ -45,7 +45,7 @@ func (ra *rangeAnalysis) sizeOf(o *Object) sizeInfo {
 		return ra.typeSize(v.Type().Underlying().(*types.Pointer).Elem())
 	case *ssa.MakeSlice:
 		elem := elemSize(ra.sizes, v.Type())
-		s := ra.exprSize(ra.fa.linOf(v.Cap).times(elem), ra.numAt(v.Cap, b, idx).mul(Point(elem)))
+		s := ra.exprSize(ra.linOf(v.Cap).times(elem), ra.numAt(v.Cap, b, idx).mul(Point(elem)))
 		if elem == 1 {
 			s.align = goAlignOf(s.num.Lo, 1)
 		}
@@ -59,7 +59,7 @@ func (ra *rangeAnalysis) sizeOf(o *Object) sizeInfo {
 // position returns where v is defined: its block and index, or the entry for a global.
 func (ra *rangeAnalysis) position(v ssa.Value) (*ssa.BasicBlock, int) {
 	if instr, ok := v.(ssa.Instruction); ok && instr.Block() != nil {
-		return instr.Block(), ra.index[instr]
+		return instr.Block(), ra.of(v).idx
 	}
 	return ra.fa.fn.Blocks[0], 0
 }

@@ -69,14 +69,14 @@ type slotVal struct {
 // Every map has finitely many keys (the function's roots, objects and slots) and each value
 // moves down a chain of bounded height, so the iteration terminates.
 type state struct {
-	dead        map[*root]*kill
-	objKilled   map[*Object]*kill
-	slots       map[slotKey]slotVal
-	deferred    map[*root]*kill
-	deferredObj map[*Object]*kill
-	freed       map[string]freedPath
-	escaped     map[*root]escape
-	written     map[*Object]*writeSet // uninitialized objects: what may have been written (may)
+	dead        cow[*root, *kill]
+	objKilled   cow[*Object, *kill]
+	slots       cow[slotKey, slotVal]
+	deferred    cow[*root, *kill]
+	deferredObj cow[*Object, *kill]
+	freed       cow[string, freedPath]
+	escaped     cow[*root, escape]
+	written     cow[*Object, *writeSet] // uninitialized objects: what may have been written (may)
 }
 
 type freedPath struct {
@@ -90,71 +90,69 @@ type escape struct {
 	slot slotKey // where it was stored, if the model tracks that slot; a later store there undoes it
 }
 
-func newState() *state {
-	return &state{
-		dead:        map[*root]*kill{},
-		objKilled:   map[*Object]*kill{},
-		slots:       map[slotKey]slotVal{},
-		deferred:    map[*root]*kill{},
-		deferredObj: map[*Object]*kill{},
-		freed:       map[string]freedPath{},
-		escaped:     map[*root]escape{},
-		written:     map[*Object]*writeSet{},
-	}
-}
+func newState() *state { return &state{} }
 
+// clone returns a copy of s that shares its maps until one side writes them.
 func (s *state) clone() *state {
 	return &state{
-		dead:        maps.Clone(s.dead),
-		objKilled:   maps.Clone(s.objKilled),
-		slots:       maps.Clone(s.slots),
-		deferred:    maps.Clone(s.deferred),
-		deferredObj: maps.Clone(s.deferredObj),
-		freed:       maps.Clone(s.freed),
-		escaped:     maps.Clone(s.escaped),
-		written:     maps.Clone(s.written),
+		dead:        s.dead.clone(),
+		objKilled:   s.objKilled.clone(),
+		slots:       s.slots.clone(),
+		deferred:    s.deferred.clone(),
+		deferredObj: s.deferredObj.clone(),
+		freed:       s.freed.clone(),
+		escaped:     s.escaped.clone(),
+		written:     s.written.clone(),
 	}
 }
 
-// join merges t into s (both non-nil), in place.
+// join merges t into s (both non-nil), in place. It writes s only where the two differ, so
+// that a join of equal maps copies none of them.
 func (s *state) join(t *state) {
-	meetMap(s.dead, t.dead)
-	meetMap(s.objKilled, t.objKilled)
-	meetMap(s.deferred, t.deferred)
-	meetMap(s.deferredObj, t.deferredObj)
-	for k, a := range s.freed {
-		b, ok := t.freed[k]
-		if !ok {
-			delete(s.freed, k)
-			continue
+	meetMap(&s.dead, &t.dead)
+	meetMap(&s.objKilled, &t.objKilled)
+	meetMap(&s.deferred, &t.deferred)
+	meetMap(&s.deferredObj, &t.deferredObj)
+	for k, a := range s.freed.m {
+		b, ok := t.freed.m[k]
+		switch {
+		case !ok:
+			s.freed.del(k)
+		case meetKill(a.k, b.k) != a.k:
+			s.freed.set(k, freedPath{a.path, meetKill(a.k, b.k)})
 		}
-		s.freed[k] = freedPath{a.path, meetKill(a.k, b.k)}
 	}
-	for k, b := range t.slots {
-		a, ok := s.slots[k]
+	s.joinSlots(t)
+	for o, w := range t.written.m {
+		if u := s.written.m[o].union(w); u != s.written.m[o] {
+			s.written.set(o, u)
+		}
+	}
+	for r, e := range t.escaped.m {
+		if _, ok := s.escaped.m[r]; !ok {
+			s.escaped.set(r, e)
+		}
+	}
+}
+
+func (s *state) joinSlots(t *state) {
+	for k, b := range t.slots.m {
+		a, ok := s.slots.m[k]
 		switch {
 		case !ok && isInitial(k, b):
 			// both sides hold the slot's initial content
 		case !ok || a != b:
-			s.slots[k] = mergeSlot(a, ok, b)
+			s.slots.set(k, mergeSlot(a, ok, b))
 		}
 	}
-	for k, a := range s.slots {
-		if _, ok := t.slots[k]; ok {
+	for k, a := range s.slots.m {
+		if _, ok := t.slots.m[k]; ok {
 			continue
 		}
 		if isInitial(k, a) {
-			delete(s.slots, k)
-		} else {
-			s.slots[k] = mergeSlot(a, true, slotVal{off: -1})
-		}
-	}
-	for o, w := range t.written {
-		s.written[o] = s.written[o].union(w)
-	}
-	for r, e := range t.escaped {
-		if _, ok := s.escaped[r]; !ok {
-			s.escaped[r] = e
+			s.slots.del(k)
+		} else if m := mergeSlot(a, true, slotVal{off: -1}); m != a {
+			s.slots.set(k, m)
 		}
 	}
 }
@@ -181,21 +179,22 @@ func mergeSlot(a slotVal, aok bool, b slotVal) slotVal {
 	return slotVal{obj: obj, off: -1}
 }
 
-func meetMap[K comparable](s, t map[K]*kill) {
-	for k, a := range s {
-		if m := meetKill(a, t[k]); m == nil {
-			delete(s, k)
-		} else {
-			s[k] = m
+func meetMap[K comparable](s, t *cow[K, *kill]) {
+	for k, a := range s.m {
+		switch m := meetKill(a, t.m[k]); {
+		case m == nil:
+			s.del(k)
+		case m != a:
+			s.set(k, m)
 		}
 	}
 }
 
 func (s *state) equal(t *state) bool {
-	return maps.Equal(s.dead, t.dead) && maps.Equal(s.objKilled, t.objKilled) &&
-		maps.Equal(s.slots, t.slots) && maps.Equal(s.deferred, t.deferred) &&
-		maps.Equal(s.deferredObj, t.deferredObj) &&
-		maps.EqualFunc(s.freed, t.freed, func(a, b freedPath) bool { return a.k == b.k }) &&
-		len(s.escaped) == len(t.escaped) &&
-		maps.EqualFunc(s.written, t.written, (*writeSet).equal)
+	return maps.Equal(s.dead.m, t.dead.m) && maps.Equal(s.objKilled.m, t.objKilled.m) &&
+		maps.Equal(s.slots.m, t.slots.m) && maps.Equal(s.deferred.m, t.deferred.m) &&
+		maps.Equal(s.deferredObj.m, t.deferredObj.m) &&
+		maps.EqualFunc(s.freed.m, t.freed.m, func(a, b freedPath) bool { return a.k == b.k }) &&
+		len(s.escaped.m) == len(t.escaped.m) &&
+		maps.EqualFunc(s.written.m, t.written.m, (*writeSet).equal)
 }

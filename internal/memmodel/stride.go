@@ -18,8 +18,8 @@ import (
 // strideOf returns the divisor the sweeps computed for v, or what a constant or an operation
 // says of it.
 func (ra *rangeAnalysis) strideOf(v ssa.Value) int64 {
-	if s, ok := ra.stride[v]; ok {
-		return s
+	if vr := ra.of(v); vr.hasStride {
+		return vr.stride
 	}
 	if c, ok := v.(*ssa.Const); ok {
 		if k, ok := constInt(c); ok {
@@ -33,8 +33,9 @@ func (ra *rangeAnalysis) strideOf(v ssa.Value) int64 {
 }
 
 func (ra *rangeAnalysis) setStride(v ssa.Value, s int64) bool {
-	old, had := ra.stride[v]
-	ra.stride[v] = s
+	vr := ra.of(v)
+	old, had := vr.stride, vr.hasStride
+	vr.stride, vr.hasStride = s, true
 	return !had || old != s
 }
 

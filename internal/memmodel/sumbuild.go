@@ -83,15 +83,16 @@ func (sb *summaryBuilder) killPath(s *state, p Path, k *kill) {
 		sb.mayKills[key] = PathKill{Path: p, Kind: k.kind, Via: k.via, Type: k.typ}
 	}
 	if k.kind != KillRealloc && !k.may {
-		s.freed[p.key()] = freedPath{p, k}
+		s.freed.set(p.key(), freedPath{p, k})
 	}
 }
 
 // ret folds one return into the summary: what is freed by now (defers included), and what
 // each result points to.
 func (sb *summaryBuilder) ret(fa *funcAnalysis, s *state, r *ssa.Return) {
-	freed := maps.Clone(s.freed)
-	for dr, k := range s.deferred {
+	freed := make(map[string]freedPath, len(s.freed.m))
+	maps.Copy(freed, s.freed.m)
+	for dr, k := range s.deferred.m {
 		if p, ok := fa.pathOf(dr); ok {
 			freed[p.key()] = freedPath{p, k}
 		}
@@ -136,7 +137,7 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 	case ok:
 		res = Result{View: true, ViewOf: p}
 	case r.obj != nil && r.obj.IsManual() && fa.allocates(r):
-		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written[r.obj] == nil}
+		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written.m[r.obj] == nil}
 		fa.inferSize(&res, r)
 	}
 	if e, ok := fa.elemAccess(v); ok {

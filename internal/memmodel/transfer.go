@@ -69,16 +69,16 @@ func isCopyConversion(c *ssa.Convert) bool {
 // newInstance starts a new instance of r's object: what a previous iteration killed, or stored
 // in it, is about another instance.
 func (fa *funcAnalysis) newInstance(s *state, r *root) {
-	delete(s.dead, r)
-	delete(s.written, r.obj)
-	for sk := range s.slots {
+	s.dead.del(r)
+	s.written.del(r.obj)
+	for sk := range s.slots.m {
 		if sk.obj == r.obj {
-			delete(s.slots, sk)
+			s.slots.del(sk)
 		}
 	}
-	for o := range s.objKilled {
+	for o := range s.objKilled.m {
 		if o.Base == r.obj {
-			delete(s.objKilled, o)
+			s.objKilled.del(o)
 		}
 	}
 }
@@ -92,7 +92,7 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	}
 	sk, ok := fa.slotOf(l.X)
 	if ok {
-		if sv, known := s.slots[sk]; known && sv.r != nil {
+		if sv, known := s.slots.m[sk]; known && sv.r != nil {
 			fa.alias[l] = sv.r
 			fa.aliasOff[l] = sv.off
 			return
@@ -102,22 +102,22 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	r := fa.ownRoot(l)
 	if !ok {
 		fa.setObj(r, objTop)
-		delete(s.dead, r)
+		s.dead.del(r)
 		return
 	}
-	if sv, known := s.slots[sk]; known {
+	if sv, known := s.slots.m[sk]; known {
 		fa.setObj(r, sv.obj)
-		delete(s.dead, r)
+		s.dead.del(r)
 		return
 	}
 	o := fa.owned(sk)
 	fa.setObj(r, o)
 	r.slot = &sk
-	fa.setDead(s, r, s.objKilled[o])
+	fa.setDead(s, r, s.objKilled.m[o])
 	// Later loads of the slot, until something writes it, load the same value: they alias
 	// this root. A join with a path that has not loaded it yet keeps the slot initial (see
 	// state.join), since this root is the initial content.
-	s.slots[sk] = slotVal{r: r, obj: o, off: 0}
+	s.slots.set(sk, slotVal{r: r, obj: o, off: 0})
 }
 
 // store records what the slot now holds, and checks the two ways a store goes wrong: a Go
@@ -132,9 +132,9 @@ func (fa *funcAnalysis) store(s *state, st *ssa.Store) {
 	}
 	if fa.isLongLived(st.Addr) {
 		fa.escape(s, st.Val, st.Pos(), "stored in memory that outlives the call")
-		if e, esc := s.escaped[vr]; esc && ok && e.pos == st.Pos() {
+		if e, esc := s.escaped.m[vr]; esc && ok && e.pos == st.Pos() {
 			e.slot = sk
-			s.escaped[vr] = e
+			s.escaped.set(vr, e)
 		}
 	}
 	if !ok {
@@ -146,33 +146,33 @@ func (fa *funcAnalysis) store(s *state, st *ssa.Store) {
 		return
 	}
 	if vr == nil {
-		s.slots[sk] = slotVal{obj: objTop, off: -1}
+		s.slots.set(sk, slotVal{obj: objTop, off: -1})
 	} else {
-		s.slots[sk] = slotVal{r: vr, obj: vr.obj, off: fa.constOffset(st.Val)}
+		s.slots.set(sk, slotVal{r: vr, obj: vr.obj, off: fa.constOffset(st.Val)})
 	}
-	delete(s.objKilled, fa.owned(sk))
+	s.objKilled.del(fa.owned(sk))
 }
 
 // overwrite forgets the escapes through slot sk: what was stored there is no longer reachable
 // through it (d.buf = nil before the buffer goes back to its pool).
 func (fa *funcAnalysis) overwrite(s *state, sk slotKey) {
-	for r, e := range s.escaped {
+	for r, e := range s.escaped.m {
 		if e.slot == sk && e.slot.obj != nil {
-			delete(s.escaped, r)
+			s.escaped.del(r)
 		}
 	}
 }
 
 // clearObject forgets what the model knew of obj's slots: something rewrote them.
 func (fa *funcAnalysis) clearObject(s *state, obj *Object) {
-	for sk := range s.slots {
+	for sk := range s.slots.m {
 		if sk.obj == obj {
-			delete(s.slots, sk)
+			s.slots.del(sk)
 		}
 	}
-	for o := range s.objKilled {
+	for o := range s.objKilled.m {
 		if o.Base == obj {
-			delete(s.objKilled, o)
+			s.objKilled.del(o)
 		}
 	}
 }
@@ -230,12 +230,12 @@ func (fa *funcAnalysis) escape(s *state, v ssa.Value, pos token.Pos, op string) 
 	if r == nil {
 		return
 	}
-	if k := s.dead[r]; fa.final && k != nil && !k.vacuous {
+	if k := s.dead.m[r]; fa.final && k != nil && !k.vacuous {
 		fa.event(Event{Kind: EvEscapeAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export()})
 		return
 	}
-	if _, ok := s.escaped[r]; !ok {
-		s.escaped[r] = escape{pos: pos, op: op}
+	if _, ok := s.escaped.m[r]; !ok {
+		s.escaped.set(r, escape{pos: pos, op: op})
 	}
 }
 
@@ -246,7 +246,7 @@ func (fa *funcAnalysis) use(s *state, v ssa.Value, instr ssa.Instruction, op str
 		return
 	}
 	fa.sum.use(fa, r)
-	k := s.dead[r]
+	k := s.dead.m[r]
 	if k == nil || k.vacuous {
 		return
 	}
@@ -270,13 +270,13 @@ func (fa *funcAnalysis) ret(s *state, r *ssa.Return) {
 		}
 		if k := fa.deadAtExit(s, vr); k != nil {
 			fa.event(Event{Kind: EvEscapeAfterKill, Pos: r.Pos(), Op: "returned", Obj: vr.obj, Kill: k.export(),
-				Deferred: s.dead[vr] == nil})
+				Deferred: s.dead.m[vr] == nil})
 		}
 	}
-	for er, e := range s.escaped {
+	for er, e := range s.escaped.m {
 		if k := fa.deadAtExit(s, er); k != nil {
 			fa.event(Event{Kind: EvEscapeAfterKill, Pos: e.pos, Op: e.op, Obj: er.obj, Kill: k.export(),
-				Deferred: s.dead[er] == nil})
+				Deferred: s.dead.m[er] == nil})
 		}
 	}
 	fa.sum.ret(fa, s, r)
@@ -285,14 +285,14 @@ func (fa *funcAnalysis) ret(s *state, r *ssa.Return) {
 // deadAtExit returns the kill that leaves r dangling once the function has returned: an earlier
 // kill, or one a pending defer performs.
 func (fa *funcAnalysis) deadAtExit(s *state, r *root) *kill {
-	if k := s.dead[r]; k != nil && !k.vacuous {
+	if k := s.dead.m[r]; k != nil && !k.vacuous {
 		return k
 	}
-	if k := s.deferred[r]; k != nil {
+	if k := s.deferred.m[r]; k != nil {
 		return k
 	}
 	if r.obj != nil && r.obj != objTop {
-		return s.deferredObj[r.obj]
+		return s.deferredObj.m[r.obj]
 	}
 	return nil
 }

@@ -249,10 +249,10 @@ func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
 	}
 	off := fa.constOffset(addr)
 	if off < 0 || size < 0 {
-		s.written[o] = anyWrite
+		s.written.set(o, anyWrite)
 		return
 	}
-	s.written[o] = s.written[o].add(off, off+size)
+	s.written.set(o, s.written.m[o].add(off, off+size))
 }
 
 // mayFill records that something the model cannot see received v and may have written
@@ -261,11 +261,11 @@ func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
 func (fa *funcAnalysis) mayFill(s *state, v ssa.Value) {
 	fa.sum.fill(fa, fa.rootOf(v))
 	if o := fa.uninitObj(v); o != nil {
-		s.written[o] = anyWrite
+		s.written.set(o, anyWrite)
 	}
 	if r := fa.rootOf(v); r != nil && r.obj != nil {
-		if sv, ok := s.slots[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && sv.r.obj.Uninit {
-			s.written[sv.r.obj] = anyWrite
+		if sv, ok := s.slots.m[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && sv.r.obj.Uninit {
+			s.written.set(sv.r.obj, anyWrite)
 		}
 	}
 }
@@ -295,10 +295,10 @@ func (fa *funcAnalysis) read(s *state, addr ssa.Value, size int64, instr ssa.Ins
 	} else {
 		lo = -1
 	}
-	if s.written[o].overlaps(lo, hi) {
+	if s.written.m[o].overlaps(lo, hi) {
 		return
 	}
-	if r := fa.rootOf(addr); r != nil && s.dead[r] != nil {
+	if r := fa.rootOf(addr); r != nil && s.dead.m[r] != nil {
 		return // reading freed memory is the escape pass's finding, not this one
 	}
 	fa.event(Event{Kind: EvUninitRead, Pos: callPos(instr), Op: op, Obj: o})

@@ -75,11 +75,25 @@ var cgoInternal = map[string]bool{
 // argument, and it frees nothing the model could know of.
 var cFunction = &Summary{UsesAll: true}
 
+// noEffect is the summary of a function that neither kills nor reads.
+var noEffect = &Summary{}
+
+// world returns lookupWorld(fn), memoized per package: it runs at every visit of every call,
+// and printing a function's full name for the table's key is not cheap.
+func (b *builder) world(fn *ssa.Function) *Summary {
+	s, ok := b.worlds[fn]
+	if !ok {
+		s = lookupWorld(fn)
+		b.worlds[fn] = s
+	}
+	return s
+}
+
 // lookupWorld returns the table's summary of fn, or nil if the table does not know it.
 func lookupWorld(fn *ssa.Function) *Summary {
 	name := fn.Name()
 	if cgoInternal[name] {
-		return &Summary{}
+		return noEffect
 	}
 	if c, ok := strings.CutPrefix(name, "_Cfunc_"); ok {
 		if s, ok := world["C."+c]; ok {
