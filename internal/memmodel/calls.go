@@ -349,6 +349,9 @@ func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.
 		fa.deferKill(s, r, o, k)
 		return
 	}
+	if _, ok := fa.killInstr[k]; !ok {
+		fa.killInstr[k] = instr
+	}
 	if r != nil {
 		fa.killRoot(s, instr, r, k)
 	}
@@ -371,8 +374,8 @@ func (fa *funcAnalysis) deferKill(s *state, r *root, o *Object, k *kill) {
 
 // killRoot kills r and, when r's object has a single live instance, every other root into it.
 func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *kill) {
-	if prev := s.dead.m[r]; prev != nil && !prev.vacuous {
-		fa.doubleKill(instr, r.obj, prev, k)
+	if prev, onPath := fa.deadAt(s, r, instr); prev != nil {
+		fa.doubleKill(instr, r.obj, prev, k, onPath)
 	}
 	s.dead.set(r, k)
 	fa.sum.kill(fa, s, r, k)
@@ -386,7 +389,7 @@ func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *ki
 func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k *kill) {
 	if instr != nil {
 		if prev := s.objKilled.m[o]; prev != nil && !prev.vacuous {
-			fa.doubleKill(instr, o, prev, k)
+			fa.doubleKill(instr, o, prev, k, false)
 		}
 		if p, ok := fa.objPath(o); ok && o.Kind == KindOwned {
 			fa.sum.killPath(s, p, k)
@@ -406,11 +409,12 @@ func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k
 }
 
 // doubleKill records a kill of memory already killed: a double free, a free after a Put.
-func (fa *funcAnalysis) doubleKill(instr ssa.Instruction, o *Object, prev, k *kill) {
+func (fa *funcAnalysis) doubleKill(instr ssa.Instruction, o *Object, prev, k *kill, onPath bool) {
 	if !fa.final || k.kind == KillRealloc && prev.kind == KillRealloc || k.may || prev.may {
 		return
 	}
-	fa.event(Event{Kind: EvDoubleKill, Pos: callPos(instr), Op: k.via, Obj: o, Kill: k.export(), Prev: prev.export()})
+	fa.event(Event{Kind: EvDoubleKill, Pos: callPos(instr), Op: k.via, Obj: o, Kill: k.export(), Prev: prev.export(),
+		OnPath: onPath})
 }
 
 // result gives a call's result of index i its root, from the callee's summary.
@@ -437,7 +441,7 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 			o.Name = fa.b.varNameAt(callPosOf(v))
 		}
 		fa.setObj(r, o)
-		s.dead.del(r)
+		s.revive(r)
 	}
 }
 
@@ -474,7 +478,7 @@ func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) 
 	own := fa.ownRoot(v)
 	if o == nil {
 		fa.setObj(own, objTop)
-		s.dead.del(own)
+		s.revive(own)
 		return
 	}
 	fa.setObj(own, o)

@@ -69,7 +69,7 @@ func isCopyConversion(c *ssa.Convert) bool {
 // newInstance starts a new instance of r's object: what a previous iteration killed, or stored
 // in it, is about another instance.
 func (fa *funcAnalysis) newInstance(s *state, r *root) {
-	s.dead.del(r)
+	s.revive(r)
 	s.written.del(r.obj)
 	for sk := range s.slots.m {
 		if sk.obj == r.obj {
@@ -102,12 +102,12 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	r := fa.ownRoot(l)
 	if !ok {
 		fa.setObj(r, objTop)
-		s.dead.del(r)
+		s.revive(r)
 		return
 	}
 	if sv, known := s.slots.m[sk]; known {
 		fa.setObj(r, sv.obj)
-		s.dead.del(r)
+		s.revive(r)
 		return
 	}
 	o := fa.owned(sk)
@@ -246,15 +246,30 @@ func (fa *funcAnalysis) use(s *state, v ssa.Value, instr ssa.Instruction, op str
 		return
 	}
 	fa.sum.use(fa, r)
-	k := s.dead.m[r]
-	if k == nil || k.vacuous {
+	k, onPath := fa.deadAt(s, r, instr)
+	if k == nil {
 		return
 	}
 	pos := callPos(instr)
 	if pos == token.NoPos {
 		pos = v.Pos()
 	}
-	fa.event(Event{Kind: EvUseAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export()})
+	fa.event(Event{Kind: EvUseAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export(), OnPath: onPath})
+}
+
+// deadAt returns the kill that makes r dangle at instr: one on every path, or, with onPath, one
+// on some path from which every path reaches instr (forced.go); nil if r is live there.
+func (fa *funcAnalysis) deadAt(s *state, r *root, instr ssa.Instruction) (k *kill, onPath bool) {
+	if k := s.dead.m[r]; k != nil {
+		if k.vacuous {
+			return nil, false
+		}
+		return k, false
+	}
+	if k := s.condDead.m[r]; k != nil && fa.final && fa.forced(k, instr) {
+		return k, true
+	}
+	return nil, false
 }
 
 // ret checks what a return hands to the caller, and what escaped earlier, against the kills
