@@ -406,6 +406,56 @@ func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k
 	if o.Kind == KindOwned && k.kind != KillRealloc {
 		s.objKilled.set(o, k)
 	}
+	if k.kind == KillPut {
+		fa.killLoadedFrom(s, o, k)
+	}
+}
+
+// killLoadedFrom kills, with a Put of o, the values loaded from o's slots and from the slots of
+// what those point to: a pooled object goes back to its pool with its buffers, which the next
+// user truncates and refills (a bytes.Buffer's buf). A free does not reach so far: freeing a
+// struct frees none of what its fields point to. Only values whose content the model does not
+// know count: a pooled request that was seen to point to a global config does not take the
+// config to the pool (that load aliases the config's root, which has no from).
+//
+// A slice stored into the object goes with it too, whatever its origin: the next user appends to
+// the field's [:0] and overwrites its elements (p := pool.Get().(*[]byte); *p = b; pool.Put(p)
+// hands b's array to the next user).
+func (fa *funcAnalysis) killLoadedFrom(s *state, o *Object, k *kill) {
+	for _, r := range fa.own {
+		if loadedFrom(r, o) {
+			killIfLive(s, r, k)
+		}
+	}
+	for sk, sv := range s.slots.m {
+		if sv.r != nil && sk.obj == o && isSlice(sv.r.v.Type()) {
+			killIfLive(s, sv.r, k)
+		}
+	}
+}
+
+func killIfLive(s *state, r *root, k *kill) {
+	if prev := s.dead.m[r]; prev == nil || prev.vacuous {
+		s.dead.set(r, k)
+	}
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+// loadedFrom reports whether r was loaded from a slot of o, or of memory o's slots own.
+func loadedFrom(r *root, o *Object) bool {
+	for from := r.from; from != nil; from = from.Base {
+		if from == o {
+			return true
+		}
+		if from.Kind != KindOwned {
+			return false
+		}
+	}
+	return false
 }
 
 // doubleKill records a kill of memory already killed: a double free, a free after a Put.
@@ -476,13 +526,17 @@ func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) 
 	}
 	delete(fa.alias, v)
 	own := fa.ownRoot(v)
+	sk, inSlot := fa.inputSlot(s, inputs, p)
+	if inSlot {
+		own.from = sk.obj
+	}
 	if o == nil {
 		fa.setObj(own, objTop)
 		s.revive(own)
 		return
 	}
 	fa.setObj(own, o)
-	if sk, ok := fa.inputSlot(s, inputs, p); ok {
+	if inSlot {
 		own.slot = &sk
 	}
 	fa.setDead(s, own, s.objKilled.m[o])

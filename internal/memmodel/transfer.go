@@ -105,6 +105,7 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 		s.revive(r)
 		return
 	}
+	r.from = sk.obj
 	if sv, known := s.slots.m[sk]; known {
 		fa.setObj(r, sv.obj)
 		s.revive(r)
@@ -307,9 +308,29 @@ func (fa *funcAnalysis) deadAtExit(s *state, r *root) *kill {
 		return k
 	}
 	if r.obj != nil && r.obj != objTop {
-		return s.deferredObj.m[r.obj]
+		if k := s.deferredObj.m[r.obj]; k != nil {
+			return k
+		}
 	}
-	return nil
+	return fa.deferredPut(s, r)
+}
+
+// deferredPut returns the deferred Put that gives back the object r was loaded from (see
+// killLoadedFrom), the earliest if several do.
+func (fa *funcAnalysis) deferredPut(s *state, r *root) *kill {
+	var found *kill
+	consider := func(o *Object, k *kill) {
+		if k.kind == KillPut && o != nil && loadedFrom(r, o) && (found == nil || k.pos < found.pos) {
+			found = k
+		}
+	}
+	for o, k := range s.deferredObj.m {
+		consider(o, k)
+	}
+	for dr, k := range s.deferred.m {
+		consider(dr.obj, k)
+	}
+	return found
 }
 
 // extract gives a component of a call's results its root, from the callee's summary.
