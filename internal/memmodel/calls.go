@@ -414,16 +414,18 @@ func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k
 // killLoadedFrom kills, with a Put of o, the values loaded from o's slots and from the slots of
 // what those point to: a pooled object goes back to its pool with its buffers, which the next
 // user truncates and refills (a bytes.Buffer's buf). A free does not reach so far: freeing a
-// struct frees none of what its fields point to. Only values whose content the model does not
-// know count: a pooled request that was seen to point to a global config does not take the
-// config to the pool (that load aliases the config's root, which has no from).
+// struct frees none of what its fields point to. Only slices count, whose arrays the next user
+// overwrites through append(f[:0], ...); a pointer or an error kept in a field is replaced, not
+// written through. And only values whose content the model does not know: a pooled request
+// that was seen to point to a global does not take the global to the pool (that load aliases
+// the global's root, which has no from).
 //
 // A slice stored into the object goes with it too, whatever its origin: the next user appends to
 // the field's [:0] and overwrites its elements (p := pool.Get().(*[]byte); *p = b; pool.Put(p)
 // hands b's array to the next user).
 func (fa *funcAnalysis) killLoadedFrom(s *state, o *Object, k *kill) {
 	for _, r := range fa.own {
-		if loadedFrom(r, o) {
+		if isSlice(r.v.Type()) && loadedFrom(r, o) {
 			killIfLive(s, r, k)
 		}
 	}

@@ -64,6 +64,9 @@ func (fa *funcAnalysis) rootOf(v ssa.Value) *root {
 func derivedFrom(v ssa.Value) ssa.Value {
 	switch v := v.(type) {
 	case *ssa.Convert:
+		if isCopyConversion(v) {
+			return nil // string(b), []byte(s): new memory (the conversion reads X: see transfer)
+		}
 		return v.X
 	case *ssa.ChangeType:
 		return v.X

@@ -290,12 +290,35 @@ func (fa *funcAnalysis) ret(s *state, r *ssa.Return) {
 		}
 	}
 	for er, e := range s.escaped.m {
-		if k := fa.deadAtExit(s, er); k != nil {
+		if k := fa.deadAtExit(s, er); k != nil && !fa.goesWith(s, e, k) {
 			fa.event(Event{Kind: EvEscapeAfterKill, Pos: e.pos, Op: e.op, Obj: er.obj, Kill: k.export(),
 				Deferred: s.dead.m[er] == nil})
 		}
 	}
 	fa.sum.ret(fa, s, r)
+}
+
+// goesWith reports whether the escape e is a store into the very object the Put k gives back
+// (p.buf = p.buf[:0] before pool.Put(p)): what it stored goes to the pool with the object,
+// which is the point.
+func (fa *funcAnalysis) goesWith(s *state, e escape, k *kill) bool {
+	if k.kind != KillPut {
+		return false
+	}
+	for o := e.slot.obj; o != nil; o = o.Base {
+		if s.deferredObj.m[o] == k {
+			return true
+		}
+		for _, rr := range fa.byObj[o] {
+			if s.dead.m[rr] == k || s.deferred.m[rr] == k {
+				return true
+			}
+		}
+		if o.Kind != KindOwned {
+			break
+		}
+	}
+	return false
 }
 
 // deadAtExit returns the kill that leaves r dangling once the function has returned: an earlier
@@ -318,6 +341,9 @@ func (fa *funcAnalysis) deadAtExit(s *state, r *root) *kill {
 // deferredPut returns the deferred Put that gives back the object r was loaded from (see
 // killLoadedFrom), the earliest if several do.
 func (fa *funcAnalysis) deferredPut(s *state, r *root) *kill {
+	if !isSlice(r.v.Type()) {
+		return nil
+	}
 	var found *kill
 	consider := func(o *Object, k *kill) {
 		if k.kind == KillPut && o != nil && loadedFrom(r, o) && (found == nil || k.pos < found.pos) {
