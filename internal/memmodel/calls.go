@@ -349,6 +349,9 @@ func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.
 		fa.deferKill(s, r, o, k)
 		return
 	}
+	if _, ok := fa.killInstr[k]; !ok {
+		fa.killInstr[k] = instr
+	}
 	if r != nil {
 		fa.killRoot(s, instr, r, k)
 	}
@@ -371,8 +374,8 @@ func (fa *funcAnalysis) deferKill(s *state, r *root, o *Object, k *kill) {
 
 // killRoot kills r and, when r's object has a single live instance, every other root into it.
 func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *kill) {
-	if prev := s.dead.m[r]; prev != nil && !prev.vacuous {
-		fa.doubleKill(instr, r.obj, prev, k)
+	if prev, onPath := fa.deadAt(s, r, instr); prev != nil {
+		fa.doubleKill(instr, r.obj, prev, k, onPath)
 	}
 	s.dead.set(r, k)
 	fa.sum.kill(fa, s, r, k)
@@ -386,7 +389,7 @@ func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *ki
 func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k *kill) {
 	if instr != nil {
 		if prev := s.objKilled.m[o]; prev != nil && !prev.vacuous {
-			fa.doubleKill(instr, o, prev, k)
+			fa.doubleKill(instr, o, prev, k, false)
 		}
 		if p, ok := fa.objPath(o); ok && o.Kind == KindOwned {
 			fa.sum.killPath(s, p, k)
@@ -403,14 +406,67 @@ func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k
 	if o.Kind == KindOwned && k.kind != KillRealloc {
 		s.objKilled.set(o, k)
 	}
+	if k.kind == KillPut {
+		fa.killLoadedFrom(s, o, k)
+	}
+}
+
+// killLoadedFrom kills, with a Put of o, the values loaded from o's slots and from the slots of
+// what those point to: a pooled object goes back to its pool with its buffers, which the next
+// user truncates and refills (a bytes.Buffer's buf). A free does not reach so far: freeing a
+// struct frees none of what its fields point to. Only slices count, whose arrays the next user
+// overwrites through append(f[:0], ...); a pointer or an error kept in a field is replaced, not
+// written through. And only values whose content the model does not know: a pooled request
+// that was seen to point to a global does not take the global to the pool (that load aliases
+// the global's root, which has no from).
+//
+// A slice stored into the object goes with it too, whatever its origin: the next user appends to
+// the field's [:0] and overwrites its elements (p := pool.Get().(*[]byte); *p = b; pool.Put(p)
+// hands b's array to the next user).
+func (fa *funcAnalysis) killLoadedFrom(s *state, o *Object, k *kill) {
+	for _, r := range fa.own {
+		if isSlice(r.v.Type()) && loadedFrom(r, o) {
+			killIfLive(s, r, k)
+		}
+	}
+	for sk, sv := range s.slots.m {
+		if sv.r != nil && sk.obj == o && isSlice(sv.r.v.Type()) {
+			killIfLive(s, sv.r, k)
+		}
+	}
+}
+
+func killIfLive(s *state, r *root, k *kill) {
+	if prev := s.dead.m[r]; prev == nil || prev.vacuous {
+		s.dead.set(r, k)
+	}
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+// loadedFrom reports whether r was loaded from a slot of o, or of memory o's slots own.
+func loadedFrom(r *root, o *Object) bool {
+	for from := r.from; from != nil; from = from.Base {
+		if from == o {
+			return true
+		}
+		if from.Kind != KindOwned {
+			return false
+		}
+	}
+	return false
 }
 
 // doubleKill records a kill of memory already killed: a double free, a free after a Put.
-func (fa *funcAnalysis) doubleKill(instr ssa.Instruction, o *Object, prev, k *kill) {
+func (fa *funcAnalysis) doubleKill(instr ssa.Instruction, o *Object, prev, k *kill, onPath bool) {
 	if !fa.final || k.kind == KillRealloc && prev.kind == KillRealloc || k.may || prev.may {
 		return
 	}
-	fa.event(Event{Kind: EvDoubleKill, Pos: callPos(instr), Op: k.via, Obj: o, Kill: k.export(), Prev: prev.export()})
+	fa.event(Event{Kind: EvDoubleKill, Pos: callPos(instr), Op: k.via, Obj: o, Kill: k.export(), Prev: prev.export(),
+		OnPath: onPath})
 }
 
 // result gives a call's result of index i its root, from the callee's summary.
@@ -437,7 +493,7 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 			o.Name = fa.b.varNameAt(callPosOf(v))
 		}
 		fa.setObj(r, o)
-		s.dead.del(r)
+		s.revive(r)
 	}
 }
 
@@ -472,13 +528,17 @@ func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) 
 	}
 	delete(fa.alias, v)
 	own := fa.ownRoot(v)
+	sk, inSlot := fa.inputSlot(s, inputs, p)
+	if inSlot {
+		own.from = sk.obj
+	}
 	if o == nil {
 		fa.setObj(own, objTop)
-		s.dead.del(own)
+		s.revive(own)
 		return
 	}
 	fa.setObj(own, o)
-	if sk, ok := fa.inputSlot(s, inputs, p); ok {
+	if inSlot {
 		own.slot = &sk
 	}
 	fa.setDead(s, own, s.objKilled.m[o])

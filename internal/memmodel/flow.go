@@ -28,6 +28,8 @@ type funcAnalysis struct {
 	inLoop     map[*ssa.BasicBlock]bool
 	calls      map[ssa.Value]callInfo // calls whose results Extract reads
 	kills      map[kill]*kill
+	killInstr  map[*kill]ssa.Instruction   // the call that performed each kill (forced.go)
+	forcedMemo map[[2]ssa.Instruction]bool // forced's answers, by kill and use
 
 	out   map[*ssa.BasicBlock]*state
 	final bool // the last sweep, which records events and the summary
@@ -51,7 +53,8 @@ func newFuncAnalysis(b *builder, fn *ssa.Function) *funcAnalysis {
 		inputs: map[ssa.Value]int{}, own: map[ssa.Value]*root{}, alias: map[ssa.Value]*root{}, aliasOff: map[ssa.Value]int64{},
 		byObj: map[*Object][]*root{}, objs: map[ssa.Instruction]*Object{},
 		ownedObjs: map[slotKey]*Object{}, fieldNames: map[slotKey]string{},
-		inLoop: loopBlocks(fn), calls: map[ssa.Value]callInfo{}, kills: map[kill]*kill{}, out: map[*ssa.BasicBlock]*state{},
+		inLoop: loopBlocks(fn), calls: map[ssa.Value]callInfo{}, kills: map[kill]*kill{},
+		killInstr: map[*kill]ssa.Instruction{}, forcedMemo: map[[2]ssa.Instruction]bool{}, out: map[*ssa.BasicBlock]*state{},
 		lins: map[ssa.Value]lin{},
 	}
 	for i, p := range fn.Params {
@@ -236,11 +239,11 @@ func (fa *funcAnalysis) equalityEdge(p, b *ssa.BasicBlock, out *state) *state {
 	switch {
 	case kx != nil && ky == nil:
 		s := out.clone()
-		s.dead.del(rx)
+		s.revive(rx)
 		return s
 	case ky != nil && kx == nil:
 		s := out.clone()
-		s.dead.del(ry)
+		s.revive(ry)
 		return s
 	}
 	return nil
@@ -297,7 +300,7 @@ func emptinessTest(b *ssa.BasicBlock) (ssa.Value, bool, bool) {
 
 func (fa *funcAnalysis) setDead(s *state, r *root, k *kill) {
 	if k == nil {
-		s.dead.del(r)
+		s.revive(r)
 	} else {
 		s.dead.set(r, k)
 	}

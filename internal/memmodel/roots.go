@@ -15,6 +15,7 @@ type root struct {
 	v    ssa.Value
 	obj  *Object
 	slot *slotKey // a load of a slot's initial content: which slot (for Paths)
+	from *Object  // a load, or a view, of a slot's content the model does not know: the slot's object
 }
 
 // isTracked reports whether values of type t can point into memory.
@@ -63,6 +64,9 @@ func (fa *funcAnalysis) rootOf(v ssa.Value) *root {
 func derivedFrom(v ssa.Value) ssa.Value {
 	switch v := v.(type) {
 	case *ssa.Convert:
+		if isCopyConversion(v) {
+			return nil // string(b), []byte(s): new memory (the conversion reads X: see transfer)
+		}
 		return v.X
 	case *ssa.ChangeType:
 		return v.X
@@ -309,6 +313,13 @@ func isBaseOf(v ssa.Value, r *root) bool {
 		case *ssa.Convert:
 			v = x.X
 		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.TypeAssert: // p := pool.Get().(*T): the interface's pointer itself
+			if x.CommaOk {
+				return false
+			}
 			v = x.X
 		case *ssa.Call:
 			b, ok := x.Call.Value.(*ssa.Builtin)

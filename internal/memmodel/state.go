@@ -61,6 +61,10 @@ type slotVal struct {
 //     since, so a value loaded from it later is born dead. Must, as dead.
 //   - slots: slot -> the root last stored there. A join of two different roots forgets which
 //     (slotVal with r == nil), and loads from it start fresh roots that nothing has killed.
+//   - condDead: root -> a kill on some path here, not all (an error path that frees and falls
+//     through). May: a join keeps what either side had, and a side's must-kill that the other
+//     lacks. A use is reported on it only when every path from the kill reaches the use
+//     (forced, flow.go): then no correlation between branches can keep the two apart.
 //   - deferred, deferredObj: kills a defer will perform when the function returns. Must.
 //   - freed: the function's inputs' paths killed so far, for its Summary. Must.
 //   - escaped: roots stored where they outlive the call (a global, a parameter's memory, a
@@ -70,6 +74,7 @@ type slotVal struct {
 // moves down a chain of bounded height, so the iteration terminates.
 type state struct {
 	dead        cow[*root, *kill]
+	condDead    cow[*root, *kill]
 	objKilled   cow[*Object, *kill]
 	slots       cow[slotKey, slotVal]
 	deferred    cow[*root, *kill]
@@ -96,6 +101,7 @@ func newState() *state { return &state{} }
 func (s *state) clone() *state {
 	return &state{
 		dead:        s.dead.clone(),
+		condDead:    s.condDead.clone(),
 		objKilled:   s.objKilled.clone(),
 		slots:       s.slots.clone(),
 		deferred:    s.deferred.clone(),
@@ -109,6 +115,7 @@ func (s *state) clone() *state {
 // join merges t into s (both non-nil), in place. It writes s only where the two differ, so
 // that a join of equal maps copies none of them.
 func (s *state) join(t *state) {
+	s.joinCond(t)
 	meetMap(&s.dead, &t.dead)
 	meetMap(&s.objKilled, &t.objKilled)
 	meetMap(&s.deferred, &t.deferred)
@@ -179,6 +186,39 @@ func mergeSlot(a slotVal, aok bool, b slotVal) slotVal {
 	return slotVal{obj: obj, off: -1}
 }
 
+// joinCond joins the conditional kills of s and t, before their must-kills meet: a root dead on
+// one side and live on the other becomes conditionally dead.
+func (s *state) joinCond(t *state) {
+	for r, k := range t.condDead.m {
+		s.addCond(r, k)
+	}
+	for r, k := range s.dead.m {
+		if t.dead.m[r] == nil && !k.vacuous {
+			s.addCond(r, k)
+		}
+	}
+	for r, k := range t.dead.m {
+		if s.dead.m[r] == nil && !k.vacuous {
+			s.addCond(r, k)
+		}
+	}
+}
+
+// addCond records that r may be dead by k; of two kills the earlier position wins, so that
+// results do not depend on the order of predecessors, and a value only ever moves earlier,
+// which keeps the iteration finite.
+func (s *state) addCond(r *root, k *kill) {
+	if prev := s.condDead.m[r]; prev == nil || k.pos < prev.pos {
+		s.condDead.set(r, k)
+	}
+}
+
+// revive makes r live again, on every path.
+func (s *state) revive(r *root) {
+	s.dead.del(r)
+	s.condDead.del(r)
+}
+
 func meetMap[K comparable](s, t *cow[K, *kill]) {
 	for k, a := range s.m {
 		switch m := meetKill(a, t.m[k]); {
@@ -191,7 +231,8 @@ func meetMap[K comparable](s, t *cow[K, *kill]) {
 }
 
 func (s *state) equal(t *state) bool {
-	return maps.Equal(s.dead.m, t.dead.m) && maps.Equal(s.objKilled.m, t.objKilled.m) &&
+	return maps.Equal(s.dead.m, t.dead.m) && maps.Equal(s.condDead.m, t.condDead.m) &&
+		maps.Equal(s.objKilled.m, t.objKilled.m) &&
 		maps.Equal(s.slots.m, t.slots.m) && maps.Equal(s.deferred.m, t.deferred.m) &&
 		maps.Equal(s.deferredObj.m, t.deferredObj.m) &&
 		maps.EqualFunc(s.freed.m, t.freed.m, func(a, b freedPath) bool { return a.k == b.k }) &&

@@ -102,6 +102,7 @@ type Summary struct {
 	Results      []Result
 	ClosureKills []PathKill // effects of calling the closure it returns, in its own inputs' terms
 	Less         [][2]int   // when it returns, input [0] < input [1] (a bounds check)
+	NoReturn     bool       // it never returns: it exits the process or the goroutine, or panics
 }
 
 func init() {
@@ -114,6 +115,9 @@ func (*Summary) AFact() {}
 
 func (s *Summary) String() string {
 	var parts []string
+	if s.NoReturn {
+		parts = append(parts, "noreturn")
+	}
 	for _, k := range s.Kills {
 		mod := ""
 		if !k.Must {

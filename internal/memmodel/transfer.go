@@ -69,7 +69,7 @@ func isCopyConversion(c *ssa.Convert) bool {
 // newInstance starts a new instance of r's object: what a previous iteration killed, or stored
 // in it, is about another instance.
 func (fa *funcAnalysis) newInstance(s *state, r *root) {
-	s.dead.del(r)
+	s.revive(r)
 	s.written.del(r.obj)
 	for sk := range s.slots.m {
 		if sk.obj == r.obj {
@@ -102,12 +102,13 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	r := fa.ownRoot(l)
 	if !ok {
 		fa.setObj(r, objTop)
-		s.dead.del(r)
+		s.revive(r)
 		return
 	}
+	r.from = sk.obj
 	if sv, known := s.slots.m[sk]; known {
 		fa.setObj(r, sv.obj)
-		s.dead.del(r)
+		s.revive(r)
 		return
 	}
 	o := fa.owned(sk)
@@ -246,15 +247,30 @@ func (fa *funcAnalysis) use(s *state, v ssa.Value, instr ssa.Instruction, op str
 		return
 	}
 	fa.sum.use(fa, r)
-	k := s.dead.m[r]
-	if k == nil || k.vacuous {
+	k, onPath := fa.deadAt(s, r, instr)
+	if k == nil {
 		return
 	}
 	pos := callPos(instr)
 	if pos == token.NoPos {
 		pos = v.Pos()
 	}
-	fa.event(Event{Kind: EvUseAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export()})
+	fa.event(Event{Kind: EvUseAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export(), OnPath: onPath})
+}
+
+// deadAt returns the kill that makes r dangle at instr: one on every path, or, with onPath, one
+// on some path from which every path reaches instr (forced.go); nil if r is live there.
+func (fa *funcAnalysis) deadAt(s *state, r *root, instr ssa.Instruction) (k *kill, onPath bool) {
+	if k := s.dead.m[r]; k != nil {
+		if k.vacuous {
+			return nil, false
+		}
+		return k, false
+	}
+	if k := s.condDead.m[r]; k != nil && fa.final && fa.forced(k, instr) {
+		return k, true
+	}
+	return nil, false
 }
 
 // ret checks what a return hands to the caller, and what escaped earlier, against the kills
@@ -274,12 +290,35 @@ func (fa *funcAnalysis) ret(s *state, r *ssa.Return) {
 		}
 	}
 	for er, e := range s.escaped.m {
-		if k := fa.deadAtExit(s, er); k != nil {
+		if k := fa.deadAtExit(s, er); k != nil && !fa.goesWith(s, e, k) {
 			fa.event(Event{Kind: EvEscapeAfterKill, Pos: e.pos, Op: e.op, Obj: er.obj, Kill: k.export(),
 				Deferred: s.dead.m[er] == nil})
 		}
 	}
 	fa.sum.ret(fa, s, r)
+}
+
+// goesWith reports whether the escape e is a store into the very object the Put k gives back
+// (p.buf = p.buf[:0] before pool.Put(p)): what it stored goes to the pool with the object,
+// which is the point.
+func (fa *funcAnalysis) goesWith(s *state, e escape, k *kill) bool {
+	if k.kind != KillPut {
+		return false
+	}
+	for o := e.slot.obj; o != nil; o = o.Base {
+		if s.deferredObj.m[o] == k {
+			return true
+		}
+		for _, rr := range fa.byObj[o] {
+			if s.dead.m[rr] == k || s.deferred.m[rr] == k {
+				return true
+			}
+		}
+		if o.Kind != KindOwned {
+			break
+		}
+	}
+	return false
 }
 
 // deadAtExit returns the kill that leaves r dangling once the function has returned: an earlier
@@ -292,9 +331,32 @@ func (fa *funcAnalysis) deadAtExit(s *state, r *root) *kill {
 		return k
 	}
 	if r.obj != nil && r.obj != objTop {
-		return s.deferredObj.m[r.obj]
+		if k := s.deferredObj.m[r.obj]; k != nil {
+			return k
+		}
 	}
-	return nil
+	return fa.deferredPut(s, r)
+}
+
+// deferredPut returns the deferred Put that gives back the object r was loaded from (see
+// killLoadedFrom), the earliest if several do.
+func (fa *funcAnalysis) deferredPut(s *state, r *root) *kill {
+	if !isSlice(r.v.Type()) {
+		return nil
+	}
+	var found *kill
+	consider := func(o *Object, k *kill) {
+		if k.kind == KillPut && o != nil && loadedFrom(r, o) && (found == nil || k.pos < found.pos) {
+			found = k
+		}
+	}
+	for o, k := range s.deferredObj.m {
+		consider(o, k)
+	}
+	for dr, k := range s.deferred.m {
+		consider(dr.obj, k)
+	}
+	return found
 }
 
 // extract gives a component of a call's results its root, from the callee's summary.

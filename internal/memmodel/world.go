@@ -58,6 +58,30 @@ var world = map[string]*Summary{
 
 	// runtime.KeepAlive: keeps its argument reachable; it reads nothing.
 	"runtime.KeepAlive": {},
+
+	// Functions that never return: a path through them ends there (see forced).
+	"os.Exit":                    {NoReturn: true},
+	"syscall.Exit":               {NoReturn: true},
+	"runtime.Goexit":             {NoReturn: true},
+	"log.Fatal":                  {NoReturn: true},
+	"log.Fatalf":                 {NoReturn: true},
+	"log.Fatalln":                {NoReturn: true},
+	"log.Panic":                  {NoReturn: true},
+	"log.Panicf":                 {NoReturn: true},
+	"log.Panicln":                {NoReturn: true},
+	"(*log.Logger).Fatal":        {NoReturn: true},
+	"(*log.Logger).Fatalf":       {NoReturn: true},
+	"(*log.Logger).Fatalln":      {NoReturn: true},
+	"(*log.Logger).Panic":        {NoReturn: true},
+	"(*log.Logger).Panicf":       {NoReturn: true},
+	"(*log.Logger).Panicln":      {NoReturn: true},
+	"(*testing.common).FailNow":  {NoReturn: true},
+	"(*testing.common).Fatal":    {NoReturn: true},
+	"(*testing.common).Fatalf":   {NoReturn: true},
+	"(*testing.common).SkipNow":  {NoReturn: true},
+	"(*testing.common).Skip":     {NoReturn: true},
+	"(*testing.common).Skipf":    {NoReturn: true},
+	"golang.org/x/sys/unix.Exit": {NoReturn: true},
 }
 
 // mmapResult is a new mapping whose length is argument i.

@@ -73,12 +73,12 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 		} else {
 			reason = "was " + reason
 		}
-		rep.Report(check, e.Pos, op(e.Op)+" "+what+" after it "+reason+" "+by(e.Kill)+"on "+rep.Line(e.Pos, e.Kill.Pos),
-			append(rel, killed)...)
+		rep.Report(check, e.Pos, op(e.Op)+" "+what+" after it "+reason+" "+by(e.Kill)+"on "+rep.Line(e.Pos, e.Kill.Pos)+
+			onPath(rep, e), append(rel, killed)...)
 	case memmodel.EvDoubleKill:
 		first := analysis.RelatedInformation{Pos: e.Prev.Pos, Message: "first " + pastTense(e.Prev.Kind) + " here"}
 		rep.Report("double-free", e.Pos, verbNoun(e.Kill.Kind)+" of "+what+" already "+pastTense(e.Prev.Kind)+
-			" on "+rep.Line(e.Pos, e.Prev.Pos), append(rel, first)...)
+			" on "+rep.Line(e.Pos, e.Prev.Pos)+onPath(rep, e), append(rel, first)...)
 	case memmodel.EvEscapeAfterKill:
 		when := "on " + rep.Line(e.Pos, e.Kill.Pos)
 		if e.Deferred {
@@ -91,6 +91,19 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 			", which the garbage collector does not scan", append(rel,
 			analysis.RelatedInformation{Pos: e.ValObj.AllocPos(), Message: "the Go memory is allocated here"})...)
 	}
+}
+
+// onPath qualifies a finding whose kill happens on some paths only: the witness is that every
+// path from the kill leads to the finding.
+func onPath(rep *checks.Reporter, e memmodel.Event) string {
+	if !e.OnPath {
+		return ""
+	}
+	kill := e.Kill.Pos
+	if e.Kind == memmodel.EvDoubleKill {
+		kill = e.Prev.Pos
+	}
+	return " (when " + rep.Line(e.Pos, kill) + " runs: every path from it leads here)"
 }
 
 func useCheck(k memmodel.KillKind) (check, reason string) {

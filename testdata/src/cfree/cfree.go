@@ -53,14 +53,14 @@ func freeOnErrorPath(fail bool) byte {
 	return b
 }
 
-// conditionalFree is not reported: the free happens on one branch only, and the branches may be
-// correlated with the caller's use in ways the model does not see.
+// conditionalFree frees on one branch only, but every path from the free leads to the read:
+// whenever owned is true, the read is after the free (see testdata/src/errpath).
 func conditionalFree(owned bool) byte {
 	p := C.calloc(1, 8)
 	if owned {
 		C.free(p)
 	}
-	return *(*byte)(p)
+	return *(*byte)(p) // want `read of C.calloc'd memory after it was freed by C.free on line 61 \(when line 61 runs`
 }
 
 func sliceAfterFree(n int) []byte {

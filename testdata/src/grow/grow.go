@@ -41,13 +41,14 @@ func viewAfterPush(v *Vec) int32 {
 	return s[0]
 }
 
-// staleInLoop keeps a view from before the loop while pushing in it.
+// staleInLoop keeps a view from before the loop while pushing in it: once the loop pushes,
+// every path leads to the read.
 func staleInLoop(v *Vec, xs []int32) int32 {
 	first := v.Slice()
 	for _, x := range xs {
 		v.Push(x)
 	}
-	return first[0] // silent: on the path that skips the loop nothing grew, and the model joins
+	return first[0] // want `read of the memory v.data points to after it was possibly reallocated by grow.Vec.Push on line 49 \(when line 49 runs: every path from it leads here\)`
 }
 
 func pointerAcrossRealloc() byte {

@@ -27,13 +27,84 @@ func copyBeforePut() []byte {
 
 var raw sync.Pool
 
+// stringAfterPut views b's array, then pools a cell holding b: the next user of the cell
+// appends to (*p)[:0], over b's array, under s.
 func stringAfterPut(b []byte) string {
 	s := unsafe.String(&b[0], len(b))
 	raw.Put(&b)
-	return s[:1] // silent: Put received &b, a new cell, not b's memory
+	return s[:1] // want `pointer into the memory b points to returned, but it is put back on line 34`
 }
 
 func putParam(b *[]byte) byte {
 	raw.Put(b)
 	return (*b)[0] // want `read of the memory b points to after it was put back into its sync.Pool`
+}
+
+// viewBeforePut takes the buffer's bytes before it goes back: the next user of the buffer
+// overwrites them.
+func viewBeforePut() []byte {
+	buf := bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	buf.WriteString("x")
+	out := buf.Bytes()
+	bufs.Put(buf)
+	return out // want `pointer into memory whose address is stored in the sync.Pool object returned, but it is put back on line 50`
+}
+
+// viewDeferredPut returns the bytes of a buffer a deferred Put gives back.
+func viewDeferredPut() []byte {
+	buf := bufs.Get().(*bytes.Buffer)
+	defer bufs.Put(buf)
+	buf.Reset()
+	buf.WriteString("x")
+	return buf.Bytes() // want `returned, but it is put back by the deferred call on line 57 when the function returns`
+}
+
+// stringDeferredPut is fine: String copies.
+func stringDeferredPut() string {
+	buf := bufs.Get().(*bytes.Buffer)
+	defer bufs.Put(buf)
+	buf.Reset()
+	buf.WriteString("x")
+	return buf.String()
+}
+
+// cloneDeferredPut is fine: the bytes are copied before the Put runs.
+func cloneDeferredPut() []byte {
+	buf := bufs.Get().(*bytes.Buffer)
+	defer bufs.Put(buf)
+	buf.Reset()
+	buf.WriteString("x")
+	return append([]byte(nil), buf.Bytes()...)
+}
+
+var slices = sync.Pool{New: func() any { s := make([]byte, 0, 64); return &s }}
+
+// storedSlice stores the grown slice back into the pooled cell, then returns it.
+func storedSlice() []byte {
+	p := slices.Get().(*[]byte)
+	b := append((*p)[:0], "hello"...)
+	*p = b
+	slices.Put(p)
+	return b // want `returned, but it is put back on line 88`
+}
+
+type request struct {
+	config *config
+	body   []byte
+}
+
+type config struct{ name string }
+
+var defaults = &config{name: "default"}
+
+var requests = sync.Pool{New: func() any { return new(request) }}
+
+// configAfterPut is fine: the request pointed to a global config, which does not go to the
+// pool with it (the next user replaces the pointer, and does not write through it).
+func configAfterPut() string {
+	r := requests.Get().(*request)
+	r.config = defaults
+	requests.Put(r)
+	return defaults.name
 }
