@@ -12,7 +12,10 @@ dereferenced, indexed, copied, viewed with unsafe.Slice or unsafe.String, or pas
 that reads it. The memory may already belong to another allocation: the read returns another
 object's data and a write corrupts it.
 
-The check reports only when the memory is freed on every path that reaches the use; a call the
+The check reports when the memory is freed on every path that reaches the use, or when it is
+freed on one branch and every path from the free leads to the use (an error path that frees and
+falls through); a use on a branch that may be correlated with the free's is not reported. A path
+ends at a return, a panic, or a call that never returns (os.Exit, log.Fatal, t.Fatal). A call the
 model cannot see into, which may reinitialize what it receives, ends what it knows.`,
 		Bad: `p := C.malloc(16)
 C.free(p)
@@ -60,7 +63,11 @@ _ = s[0]`,
 		Title: "a buffer used after it was returned to a sync.Pool",
 		Text: `After sync.Pool.Put the object belongs to the pool, which may hand it to another goroutine at
 once. Reading it, or a slice or string aliasing it (unsafe.String over a pooled []byte), reads
-another request's data; writing it corrupts that request.`,
+another request's data; writing it corrupts that request. The object goes back with its
+buffers: a slice taken from it before the Put (a bytes.Buffer's Bytes()), or stored into it, is
+truncated and refilled by the next user, so it is reported when used or returned after the Put,
+or returned from a function whose deferred Put gives the object back. Copies (String(),
+append([]byte(nil), ...)) are not.`,
 		Bad: `buf := pool.Get().(*bytes.Buffer)
 pool.Put(buf)
 return buf.Bytes() // the buffer is someone else's now`,
