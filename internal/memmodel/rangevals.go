@@ -25,8 +25,9 @@ type valRange struct {
 }
 
 // numberValues gives a number to every value of the function that can carry a fact: its
-// parameters, free variables and instructions. Number 0 stands for every other value (a
-// constant, a global): it is never written, so reading it finds nothing computed.
+// parameters, free variables and instructions; addGuard numbers the other atoms it meets (a
+// constant beyond int64). Number 0 stands for every other value (a constant, a global): it is
+// never written, so reading it finds nothing computed.
 func (ra *rangeAnalysis) numberValues() {
 	fn := ra.fa.fn
 	n := len(fn.Params) + len(fn.FreeVars)
