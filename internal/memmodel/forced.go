@@ -78,6 +78,10 @@ func (fa *funcAnalysis) stopsIn(b *ssa.BasicBlock, from, to int) bool {
 // noReturn reports whether the call never returns: the table says so, or the callee is a
 // function of this package whose body has no return.
 func (fa *funcAnalysis) noReturn(c ssa.CallInstruction) bool {
+	if cc := c.Common(); cc.IsInvoke() {
+		s := world["("+cc.Value.Type().String()+")."+cc.Method.Name()] // tb.Fatal on a testing.TB
+		return s != nil && s.NoReturn
+	}
 	fn := c.Common().StaticCallee()
 	if fn == nil {
 		return false

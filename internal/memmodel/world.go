@@ -82,6 +82,12 @@ var world = map[string]*Summary{
 	"(*testing.common).Skip":     {NoReturn: true},
 	"(*testing.common).Skipf":    {NoReturn: true},
 	"golang.org/x/sys/unix.Exit": {NoReturn: true},
+	"(testing.TB).FailNow":       {NoReturn: true}, // interface calls: (type).method
+	"(testing.TB).Fatal":         {NoReturn: true},
+	"(testing.TB).Fatalf":        {NoReturn: true},
+	"(testing.TB).SkipNow":       {NoReturn: true},
+	"(testing.TB).Skip":          {NoReturn: true},
+	"(testing.TB).Skipf":         {NoReturn: true},
 }
 
 // mmapResult is a new mapping whose length is argument i.
