@@ -108,3 +108,28 @@ func configAfterPut() string {
 	requests.Put(r)
 	return defaults.name
 }
+
+type scanner struct {
+	err   error
+	stack []int
+}
+
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
+
+// errorDeferredPut is fine: an error kept in a pooled object is replaced by the next user, not
+// written through (std's encoding/json returns scan.err under defer freeScanner(scan)).
+func errorDeferredPut(step func(*scanner)) error {
+	scan := scanners.Get().(*scanner)
+	defer scanners.Put(scan)
+	step(scan)
+	return scan.err
+}
+
+// stackDeferredPut returns a slice of the pooled scanner, which its next user truncates and
+// refills.
+func stackDeferredPut(step func(*scanner)) []int {
+	scan := scanners.Get().(*scanner)
+	defer scanners.Put(scan)
+	step(scan)
+	return scan.stack // want `returned, but it is put back by the deferred call on line 132 when the function returns`
+}
