@@ -387,8 +387,11 @@ func isStaleExtension(s *ssa.Slice) bool {
 	if _, ok := s.X.Type().Underlying().(*types.Slice); !ok || s.High == nil || isZero(s.High) {
 		return false
 	}
+	if isPooledLoad(s.X) {
+		return true // the pool's previous user's bytes: (*p)[:n] of p := pool.Get().(*[]byte)
+	}
 	empty, ok := s.X.(*ssa.Slice)
-	if !ok || empty.High == nil || !isZero(empty.High) || !nothingBetween(empty, s) {
+	if !ok || empty.High == nil || !isZero(empty.High) || !nothingBetween(empty, s, false) {
 		return false
 	}
 	switch base := empty.X.(type) {
@@ -401,10 +404,42 @@ func isStaleExtension(s *ssa.Slice) bool {
 	return true
 }
 
+// isPooledLoad reports whether v is a slice loaded from an object a pool handed out, directly or
+// from one of its fields, in the same block as the Get:
+//
+//	t0 = (*sync.Pool).Get(&pool)
+//	t1 = typeassert t0.(*[]byte)      or   t2 = &t1.buf
+//	t2 = *t1                               t3 = *t2
+func isPooledLoad(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	x := load.X
+	if fa, ok := x.(*ssa.FieldAddr); ok {
+		x = fa.X
+	}
+	ta, ok := x.(*ssa.TypeAssert)
+	if !ok || ta.CommaOk {
+		return false
+	}
+	call, ok := ta.X.(*ssa.Call)
+	if !ok || !nothingBetween(call, load, true) {
+		return false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	s := lookupWorld(fn)
+	return s != nil && len(s.Results) > 0 && s.Results[0].Fresh == KindPool
+}
+
 // nothingBetween reports whether a and b are in one block with no call or store between them:
 // nothing could have written the buffer through another alias (getg().writebuf = buf, then a
 // call that fills it) between emptying it and growing it back.
-func nothingBetween(a, b ssa.Instruction) bool {
+// A deferred call, with deferOK, runs only at the return.
+func nothingBetween(a, b ssa.Instruction, deferOK bool) bool {
 	if a.Block() != b.Block() {
 		return false
 	}
@@ -417,8 +452,12 @@ func nothingBetween(a, b ssa.Instruction) bool {
 			return between
 		case between:
 			switch in.(type) {
-			case *ssa.Call, *ssa.Store, *ssa.Go, *ssa.Defer, *ssa.Send, *ssa.MapUpdate:
+			case *ssa.Call, *ssa.Store, *ssa.Go, *ssa.Send, *ssa.MapUpdate:
 				return false
+			case *ssa.Defer:
+				if !deferOK {
+					return false
+				}
 			}
 		}
 	}

@@ -71,3 +71,46 @@ func filledThenGrown(b []byte, fill func([]byte)) byte {
 	b = b[:8]
 	return b[0]
 }
+
+var cells = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+// pooledCell reads bytes a pooled cell's previous user left.
+func pooledCell(n int) byte {
+	p := cells.Get().(*[]byte)
+	defer cells.Put(p)
+	b := (*p)[:n]
+	return b[0] // want `read of a reused buffer's stale contents before any write \(resliced past its length on line 81\)`
+}
+
+// pooledCellFilled is fine: the reader fills the bytes before they are read.
+func pooledCellFilled(r io.Reader, n int) byte {
+	p := cells.Get().(*[]byte)
+	defer cells.Put(p)
+	b := (*p)[:n]
+	io.ReadFull(r, b)
+	return b[0]
+}
+
+type frame struct {
+	buf []byte
+}
+
+var frames = sync.Pool{New: func() any { return new(frame) }}
+
+// pooledField reads a pooled object's buffer past what this user wrote.
+func pooledField(n int) byte {
+	f := frames.Get().(*frame)
+	b := f.buf[:n]
+	frames.Put(f)
+	return b[n-1] // want `read of a reused buffer's stale contents`
+}
+
+// pooledFieldAppended is fine: emptied, then appended to.
+func pooledFieldAppended(x byte) byte {
+	f := frames.Get().(*frame)
+	b := append(f.buf[:0], x)
+	f.buf = b
+	v := b[0]
+	frames.Put(f)
+	return v
+}
