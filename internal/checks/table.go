@@ -195,7 +195,9 @@ logically uninitialized slots, and write slots the container will later treat as
 		Title: "a reused buffer's old contents read back before they are overwritten",
 		Text: `A buffer emptied for reuse (b = b[:0]) and then resliced to a length (b = b[:n]) gets back the
 elements it held before: another request's data when it came from a sync.Pool, the caller, or an
-earlier iteration of a loop. Reading them before writing them leaks that data. A write the model
+earlier iteration of a loop. A slice loaded from what a sync.Pool handed out and resliced to a
+length ((*p)[:n] of p := pool.Get().(*[]byte), or f.buf[:n] of a pooled f) holds its previous
+user's bytes the same way. Reading them before writing them leaks that data. A write the model
 cannot place (a loop over the elements, a copy, a call that receives the buffer, such as
 io.ReadFull) silences the reads after it; a buffer made by make() right there is zero and is not
 reported.`,
