@@ -43,44 +43,6 @@ type Access struct {
 // Accesses returns the accesses the model found out of bounds or misaligned, by position.
 func (m *Model) Accesses() []Access { return m.accesses }
 
-// Range returns the interval of integer value v where it is defined (Top if unknown).
-func (m *Model) Range(v ssa.Value) Interval {
-	ra := m.rangesOf(v)
-	if ra == nil || !isInteger(v.Type()) {
-		return Top
-	}
-	b, idx := ra.position(v)
-	return ra.numAt(v, b, idx+1)
-}
-
-// Offset returns the object pointer v points into and its offset in bytes from the object's
-// start, where v is defined; ok is false if the model does not know them.
-func (m *Model) Offset(v ssa.Value) (obj *Object, off Interval, ok bool) {
-	ra := m.rangesOf(v)
-	if ra == nil || !ra.pointsIntoObject(v) {
-		return nil, Top, false
-	}
-	b, idx := ra.position(v)
-	o := ra.offAt(v, b, idx)
-	return ra.fa.rootOf(v).obj, o.num, o.num != Top
-}
-
-// Size returns the size in bytes of an object allocated in this package (Top if unknown).
-func (m *Model) Size(o *Object) Interval {
-	if s, ok := m.sizes[o]; ok {
-		return s
-	}
-	return Top
-}
-
-func (m *Model) rangesOf(v ssa.Value) *rangeAnalysis {
-	fa := m.funcs[v.Parent()]
-	if fa == nil || fa.invalid || isGeneric(fa.fn) {
-		return nil
-	}
-	return fa.rangesOf()
-}
-
 // isGeneric reports whether fn's body has type parameters, whose sizes are unknown until
 // instantiation: the range analysis leaves it alone.
 func isGeneric(fn *ssa.Function) bool {
@@ -101,8 +63,8 @@ func (fa *funcAnalysis) rangesOf() *rangeAnalysis {
 	return fa.ranges
 }
 
-// checkAccesses runs the range analysis of a function that does address arithmetic, records
-// the sizes of its objects, and the accesses found out of bounds.
+// checkAccesses runs the range analysis of a function that does address arithmetic and records
+// the accesses found out of bounds.
 //
 // A panic here is contained apart from the dataflow's: it becomes an error naming the function,
 // and the function keeps its events and summary.
@@ -116,15 +78,8 @@ func (fa *funcAnalysis) checkAccesses() {
 				"memmodel: internal error in the range analysis of %s: %v\n%s", fa.fn, p, debug.Stack()))
 		}
 	}()
-	ra := fa.rangesOf()
-	m := fa.b.model
-	for o := range ra.objDef {
-		if s := ra.sizeOf(o); s.known {
-			m.sizes[o] = s.num
-		}
-	}
-	if !ra.unstable {
-		m.accesses = append(m.accesses, ra.accesses()...)
+	if ra := fa.rangesOf(); !ra.unstable {
+		fa.b.model.accesses = append(fa.b.model.accesses, ra.accesses()...)
 	}
 }
 

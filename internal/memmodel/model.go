@@ -30,9 +30,13 @@ var Analyzer = &analysis.Analyzer{
 type Model struct {
 	events   []Event
 	errs     []error
-	funcs    map[*ssa.Function]*funcAnalysis
-	accesses []Access             // access.go
-	sizes    map[*Object]Interval // access.go
+	accesses []Access // access.go
+
+	// funcs holds every function's analysis while the model is built; objects is what is kept
+	// of them once it is: the object each rooted value points into (nil for the join of
+	// several), for ObjectOf.
+	funcs   map[*ssa.Function]*funcAnalysis
+	objects map[ssa.Value]*Object
 }
 
 // EventKind classifies what the model saw go wrong.
@@ -91,23 +95,42 @@ func (m *Model) Errors() []error { return m.errs }
 
 // ObjectOf returns the object v points into, or nil if the model cannot name one.
 func (m *Model) ObjectOf(v ssa.Value) *Object {
-	fa := m.funcs[v.Parent()]
-	if fa == nil {
+	fn := v.Parent()
+	if v = chainStart(v); v == nil || fn == nil {
 		return nil
 	}
-	r := fa.rootOf(v)
-	if r == nil || r.obj == objTop {
-		return nil
+	if o, ok := m.objects[v]; ok {
+		return o
 	}
-	return r.obj
+	// A value the dataflow never met: what it starts is known from the value alone (an Alloc,
+	// a parameter, a global) or not at all.
+	fa := &funcAnalysis{fn: fn, objs: map[ssa.Instruction]*Object{}}
+	return fa.objectOf(v)
 }
 
-// Summary returns the summary the model computed or imported for fn, or nil.
-func (m *Model) Summary(fn *ssa.Function) *Summary {
-	if fa := m.funcs[fn]; fa != nil && !fa.invalid {
-		return fa.sum.build()
+// compact replaces the analyses of the package's functions, which the passes no longer need,
+// by the objects their rooted values point into: the result of the analyzer lives until the
+// whole run ends, alongside every other package's.
+func (m *Model) compact() {
+	m.objects = map[ssa.Value]*Object{}
+	add := func(v ssa.Value, r *root) {
+		if r.obj == objTop {
+			m.objects[v] = nil
+		} else if r.obj != nil {
+			m.objects[v] = r.obj
+		}
 	}
-	return nil
+	for _, fa := range m.funcs {
+		for v, r := range fa.own {
+			add(v, r)
+		}
+		for v, r := range fa.alias {
+			if viaAlias(v) {
+				add(v, r)
+			}
+		}
+	}
+	m.funcs = nil
 }
 
 // builder computes the model of one package, function by function, callees first.
@@ -125,7 +148,7 @@ type builder struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}, sizes: map[*Object]Interval{}}
+	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}}
 	if !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) && !hasDirectives(pass.Files) {
 		return m, nil // cheap exit: nothing here can touch manual memory or be a container
 	}
@@ -144,6 +167,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	slices.SortStableFunc(m.events, func(a, b Event) int { return int(a.Pos) - int(b.Pos) })
 	slices.SortStableFunc(m.accesses, func(a, b Access) int { return int(a.Pos) - int(b.Pos) })
+	m.compact()
 	return m, nil
 }
 

@@ -35,6 +35,21 @@ func isTracked(t types.Type) bool {
 //	t2 = convert *byte <- unsafe.Pointer (t1)
 //	t3 = unsafe.Add(t2, 8)             all three derive from t1
 func (fa *funcAnalysis) rootOf(v ssa.Value) *root {
+	v = chainStart(v)
+	if v == nil {
+		return nil
+	}
+	if viaAlias(v) {
+		if r := fa.alias[v]; r != nil {
+			return r
+		}
+	}
+	return fa.ownRoot(v)
+}
+
+// chainStart follows v back through the operations that keep pointing into the same memory to
+// the value that starts its chain; nil if v is not a tracked pointer or is a constant.
+func chainStart(v ssa.Value) ssa.Value {
 	for {
 		if !isTracked(v.Type()) {
 			return nil
@@ -48,15 +63,20 @@ func (fa *funcAnalysis) rootOf(v ssa.Value) *root {
 		}
 		v = next
 	}
-	switch v := v.(type) {
-	case *ssa.Const:
+	if _, ok := v.(*ssa.Const); ok {
 		return nil
-	case *ssa.UnOp, *ssa.Call, *ssa.Extract:
-		if r := fa.alias[v]; r != nil {
-			return r
-		}
 	}
-	return fa.ownRoot(v)
+	return v
+}
+
+// viaAlias reports whether v's root may be an alias: a load, call or extract that denotes an
+// already known root.
+func viaAlias(v ssa.Value) bool {
+	switch v.(type) {
+	case *ssa.UnOp, *ssa.Call, *ssa.Extract:
+		return true
+	}
+	return false
 }
 
 // derivedFrom returns the value v derives from by an operation that keeps pointing into the
