@@ -197,7 +197,8 @@ logically uninitialized slots, and write slots the container will later treat as
 elements it held before: another request's data when it came from a sync.Pool, the caller, or an
 earlier iteration of a loop. A slice loaded from what a sync.Pool handed out and resliced to a
 length ((*p)[:n] of p := pool.Get().(*[]byte), or f.buf[:n] of a pooled f) holds its previous
-user's bytes the same way. Reading them before writing them leaks that data. A write the model
+user's bytes the same way, also when a helper does the Get (getBuf, acquireConn), unless something
+since the Get may have written the array. Reading them before writing them leaks that data. A write the model
 cannot place (a loop over the elements, a copy, a call that receives the buffer, such as
 io.ReadFull) silences the reads after it; a buffer made by make() right there is zero and is not
 reported.`,

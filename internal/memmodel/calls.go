@@ -126,12 +126,19 @@ func fills(sum *Summary, i int) bool {
 
 // fillPath applies a callee's fills(p): what p resolves to may have been written anywhere.
 func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
+	if len(p.Fields) == 0 && p.Input < len(inputs) {
+		// An input that is one of several pointers (&p[0], or &zero for an empty p) may
+		// be any of them.
+		if phi, ok := chainStart(inputs[p.Input], fa.stale).(*ssa.Phi); ok {
+			fa.mayFillVia(s, phi, nil)
+		}
+	}
 	r, o := fa.resolve(s, inputs, p)
 	if r != nil {
 		fa.sum.fill(fa, r)
 		o = r.obj
 	}
-	if o != nil && o.Uninit {
+	if o != nil && tracksFills(o) {
 		s.written.set(o, anyWrite)
 	}
 	if p2, ok := fa.objPath(o); ok && r == nil && fa.final {

@@ -30,6 +30,7 @@ type funcAnalysis struct {
 	kills      map[kill]*kill
 	killInstr  map[*kill]ssa.Instruction   // the call that performed each kill (forced.go)
 	forcedMemo map[[2]ssa.Instruction]bool // forced's answers, by kill and use
+	stale      map[*ssa.Slice]bool         // reslices of pooled arrays: true while stale (slice)
 
 	out   map[*ssa.BasicBlock]*state
 	final bool // the last sweep, which records events and the summary
@@ -54,7 +55,7 @@ func newFuncAnalysis(b *builder, fn *ssa.Function) *funcAnalysis {
 		byObj: map[*Object][]*root{}, objs: map[ssa.Instruction]*Object{},
 		ownedObjs: map[slotKey]*Object{}, fieldNames: map[slotKey]string{},
 		inLoop: loopBlocks(fn), calls: map[ssa.Value]callInfo{}, kills: map[kill]*kill{},
-		killInstr: map[*kill]ssa.Instruction{}, forcedMemo: map[[2]ssa.Instruction]bool{}, out: map[*ssa.BasicBlock]*state{},
+		killInstr: map[*kill]ssa.Instruction{}, forcedMemo: map[[2]ssa.Instruction]bool{}, stale: map[*ssa.Slice]bool{}, out: map[*ssa.BasicBlock]*state{},
 		lins: map[ssa.Value]lin{},
 	}
 	for i, p := range fn.Params {

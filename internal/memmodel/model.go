@@ -37,6 +37,7 @@ type Model struct {
 	// several), for ObjectOf.
 	funcs   map[*ssa.Function]*funcAnalysis
 	objects map[ssa.Value]*Object
+	stale   map[*ssa.Slice]bool // every function's stale reslices, which start chains
 }
 
 // EventKind classifies what the model saw go wrong.
@@ -96,7 +97,7 @@ func (m *Model) Errors() []error { return m.errs }
 // ObjectOf returns the object v points into, or nil if the model cannot name one.
 func (m *Model) ObjectOf(v ssa.Value) *Object {
 	fn := v.Parent()
-	if v = chainStart(v); v == nil || fn == nil {
+	if v = chainStart(v, m.stale); v == nil || fn == nil {
 		return nil
 	}
 	if o, ok := m.objects[v]; ok {
@@ -104,7 +105,7 @@ func (m *Model) ObjectOf(v ssa.Value) *Object {
 	}
 	// A value the dataflow never met: what it starts is known from the value alone (an Alloc,
 	// a parameter, a global) or not at all.
-	fa := &funcAnalysis{fn: fn, objs: map[ssa.Instruction]*Object{}}
+	fa := &funcAnalysis{fn: fn, objs: map[ssa.Instruction]*Object{}, stale: m.stale}
 	return fa.objectOf(v)
 }
 
@@ -112,7 +113,7 @@ func (m *Model) ObjectOf(v ssa.Value) *Object {
 // by the objects their rooted values point into: the result of the analyzer lives until the
 // whole run ends, alongside every other package's.
 func (m *Model) compact() {
-	m.objects = map[ssa.Value]*Object{}
+	m.objects, m.stale = map[ssa.Value]*Object{}, map[*ssa.Slice]bool{}
 	add := func(v ssa.Value, r *root) {
 		if r.obj == objTop {
 			m.objects[v] = nil
@@ -121,6 +122,11 @@ func (m *Model) compact() {
 		}
 	}
 	for _, fa := range m.funcs {
+		for s, stale := range fa.stale {
+			if stale {
+				m.stale[s] = true
+			}
+		}
 		for v, r := range fa.own {
 			add(v, r)
 		}

@@ -39,6 +39,10 @@ type Object struct {
 
 	Uninit bool // its contents start uninitialized (C.malloc, an allocator's Fact)
 
+	// Pooled: the array a slice field of a pooled object points to. Its contents are the pool's
+	// previous user's; a reslice to a length brings them back (see funcAnalysis.slice).
+	Pooled bool
+
 	// inLoop reports whether the allocation site can execute more than once per call, in which
 	// case two values from it may point to different instances.
 	inLoop bool

@@ -35,7 +35,7 @@ func isTracked(t types.Type) bool {
 //	t2 = convert *byte <- unsafe.Pointer (t1)
 //	t3 = unsafe.Add(t2, 8)             all three derive from t1
 func (fa *funcAnalysis) rootOf(v ssa.Value) *root {
-	v = chainStart(v)
+	v = chainStart(v, fa.stale)
 	if v == nil {
 		return nil
 	}
@@ -48,11 +48,15 @@ func (fa *funcAnalysis) rootOf(v ssa.Value) *root {
 }
 
 // chainStart follows v back through the operations that keep pointing into the same memory to
-// the value that starts its chain; nil if v is not a tracked pointer or is a constant.
-func chainStart(v ssa.Value) ssa.Value {
+// the value that starts its chain; nil if v is not a tracked pointer or is a constant. A reslice
+// the state found stale (stale[s]) starts a chain of its own.
+func chainStart(v ssa.Value, stale map[*ssa.Slice]bool) ssa.Value {
 	for {
 		if !isTracked(v.Type()) {
 			return nil
+		}
+		if s, ok := v.(*ssa.Slice); ok && stale[s] {
+			break
 		}
 		next := derivedFrom(v)
 		if next == nil {
@@ -233,7 +237,7 @@ func (fa *funcAnalysis) objectOf(v ssa.Value) *Object {
 	case *ssa.Phi, *ssa.UnOp, *ssa.Call, *ssa.Extract:
 		return nil
 	case *ssa.Slice:
-		if isStaleExtension(v) {
+		if isStaleExtension(v) || fa.stale[v] {
 			o := fa.newObject(v, KindStale, "a reused buffer's stale contents")
 			o.Uninit = true
 			return o
@@ -407,9 +411,6 @@ func isStaleExtension(s *ssa.Slice) bool {
 	if _, ok := s.X.Type().Underlying().(*types.Slice); !ok || s.High == nil || isZero(s.High) {
 		return false
 	}
-	if isPooledLoad(s.X) {
-		return true // the pool's previous user's bytes: (*p)[:n] of p := pool.Get().(*[]byte)
-	}
 	empty, ok := s.X.(*ssa.Slice)
 	if !ok || empty.High == nil || !isZero(empty.High) || !nothingBetween(empty, s, false) {
 		return false
@@ -422,37 +423,6 @@ func isStaleExtension(s *ssa.Slice) bool {
 		return !fresh
 	}
 	return true
-}
-
-// isPooledLoad reports whether v is a slice loaded from an object a pool handed out, directly or
-// from one of its fields, in the same block as the Get:
-//
-//	t0 = (*sync.Pool).Get(&pool)
-//	t1 = typeassert t0.(*[]byte)      or   t2 = &t1.buf
-//	t2 = *t1                               t3 = *t2
-func isPooledLoad(v ssa.Value) bool {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	x := load.X
-	if fa, ok := x.(*ssa.FieldAddr); ok {
-		x = fa.X
-	}
-	ta, ok := x.(*ssa.TypeAssert)
-	if !ok || ta.CommaOk {
-		return false
-	}
-	call, ok := ta.X.(*ssa.Call)
-	if !ok || !nothingBetween(call, load, true) {
-		return false
-	}
-	fn := call.Call.StaticCallee()
-	if fn == nil {
-		return false
-	}
-	s := lookupWorld(fn)
-	return s != nil && len(s.Results) > 0 && s.Results[0].Fresh == KindPool
 }
 
 // nothingBetween reports whether a and b are in one block with no call or store between them:

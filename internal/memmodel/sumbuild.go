@@ -136,8 +136,12 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 	case r == nil:
 	case ok:
 		res = Result{View: true, ViewOf: p}
-	case r.obj != nil && r.obj.IsManual() && fa.allocates(r):
+	case r.obj != nil && (r.obj.IsManual() || r.obj.Kind == KindPool) && fa.allocates(r):
+		// A wrapper of pool.Get hands out a pooled object as Get does (getBuf, AcquireArgs).
 		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written.m[r.obj] == nil}
+		if r.obj.Kind == KindPool {
+			res.Desc = r.obj.Desc
+		}
 		fa.inferSize(&res, r)
 	}
 	if e, ok := fa.elemAccess(v); ok {

@@ -136,6 +136,8 @@ func (s *Summary) String() string {
 	}
 	for i, r := range s.Results {
 		switch {
+		case r.Fresh == KindPool:
+			parts = append(parts, fmt.Sprintf("r%d=pooled", i))
 		case r.Fresh != 0 && r.Uninit:
 			parts = append(parts, fmt.Sprintf("r%d=alloc(uninit)", i))
 		case r.Fresh != 0:

@@ -54,6 +54,8 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 		}
 	case *ssa.Return:
 		fa.ret(s, in)
+	case *ssa.Slice:
+		fa.slice(s, in)
 	case *ssa.Phi:
 		// handled on entry to the block
 	}
@@ -79,6 +81,11 @@ func (fa *funcAnalysis) newInstance(s *state, r *root) {
 	for o := range s.objKilled.m {
 		if o.Base == r.obj {
 			s.objKilled.del(o)
+		}
+	}
+	for o := range s.written.m {
+		if o.Base == r.obj {
+			s.written.del(o)
 		}
 	}
 }
@@ -112,6 +119,9 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 		return
 	}
 	o := fa.owned(sk)
+	if isSlice(l.Type()) && isPooled(sk.obj) {
+		o.Pooled = true
+	}
 	fa.setObj(r, o)
 	r.slot = &sk
 	fa.setDead(s, r, s.objKilled.m[o])

@@ -240,10 +240,35 @@ func (fa *funcAnalysis) uninitObj(v ssa.Value) *Object {
 	return nil
 }
 
+// trackedObj returns the object v points into if the model tracks what is written to it, with
+// track one of tracksWrites and tracksFills.
+func (fa *funcAnalysis) trackedObj(v ssa.Value, track func(*Object) bool) *Object {
+	if r := fa.rootOf(v); r != nil && r.obj != nil && track(r.obj) {
+		return r.obj
+	}
+	return nil
+}
+
+// tracksWrites reports whether the model records what may have been written to o: memory that
+// starts uninitialized, and a pooled array, whose contents are a previous user's until written.
+func tracksWrites(o *Object) bool { return o.Uninit || o.Pooled }
+
+// tracksFills reports whether the model records that a callee may have written what o holds or
+// reaches: for a pooled object, any array its slots point to (fill(bp) before (*bp)[:n]). A
+// store into the pooled object itself replaces a slot and writes no array.
+func tracksFills(o *Object) bool { return tracksWrites(o) || isPooled(o) }
+
+// isPooled reports whether o is an object a pool handed out, or memory its slots own.
+func isPooled(o *Object) bool {
+	for ; o != nil && o.Kind == KindOwned; o = o.Base {
+	}
+	return o != nil && o.Kind == KindPool
+}
+
 // wrote records a write of size bytes through addr (size < 0: an unknown extent).
 func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
 	fa.sum.fill(fa, fa.rootOf(addr))
-	o := fa.uninitObj(addr)
+	o := fa.trackedObj(addr, tracksWrites)
 	if o == nil {
 		return
 	}
@@ -255,16 +280,31 @@ func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
 	s.written.set(o, s.written.m[o].add(off, off+size))
 }
 
+// maxPhiFill bounds the phis mayFill follows back from one value.
+const maxPhiFill = 8
+
 // mayFill records that something the model cannot see received v and may have written
 // through it, or through the pointer v's variable holds (a closure receives the variables it
 // captures, not their values).
 func (fa *funcAnalysis) mayFill(s *state, v ssa.Value) {
+	fa.mayFillVia(s, v, nil)
+}
+
+// mayFillVia is mayFill, which a phi passes on to each of its edges: a pointer that is one of
+// several (&p[0], or &zero for an empty p) may write any of them. seen holds the phis met.
+func (fa *funcAnalysis) mayFillVia(s *state, v ssa.Value, seen []*ssa.Phi) {
+	if phi, ok := chainStart(v, fa.stale).(*ssa.Phi); ok && !slices.Contains(seen, phi) && len(seen) < maxPhiFill {
+		seen = append(seen, phi)
+		for _, e := range phi.Edges {
+			fa.mayFillVia(s, e, seen)
+		}
+	}
 	fa.sum.fill(fa, fa.rootOf(v))
-	if o := fa.uninitObj(v); o != nil {
+	if o := fa.trackedObj(v, tracksFills); o != nil {
 		s.written.set(o, anyWrite)
 	}
 	if r := fa.rootOf(v); r != nil && r.obj != nil {
-		if sv, ok := s.slots.m[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && sv.r.obj.Uninit {
+		if sv, ok := s.slots.m[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && tracksFills(sv.r.obj) {
 			s.written.set(sv.r.obj, anyWrite)
 		}
 	}
@@ -310,4 +350,46 @@ func (fa *funcAnalysis) loadSize(addr ssa.Value) int64 {
 		return fa.sizeof(p.Elem())
 	}
 	return -1
+}
+
+// slice decides whether s, a reslice to a nonzero length of a slice loaded from a pooled object,
+// brings back the pool's previous user's bytes: it does unless something since the Get may
+// have written the array, or the pooled object through which a callee could reach it. A stale
+// reslice starts a region of its own (KindStale), read-before-write checked like C memory.
+//
+//	bp := pool.Get().(*[]byte)   or   f := getFrame() (a wrapper whose summary says KindPool)
+//	b := (*bp)[:n]                    hdr := f.buf[:n]
+//
+// A reslice found stale on one visit and not on a later one (a write reached it along a back
+// edge) is not stale for good: the states only grow.
+func (fa *funcAnalysis) slice(st *state, s *ssa.Slice) {
+	if stale, seen := fa.stale[s]; seen && !stale {
+		return
+	}
+	if !isSlice(s.X.Type()) || s.High == nil || isZero(s.High) || isStaleExtension(s) {
+		return
+	}
+	r := fa.rootOf(s.X)
+	if r == nil || r.obj == nil || !r.obj.Pooled || mayBeWritten(st, r.obj) {
+		if fa.stale[s] {
+			fa.stale[s] = false
+		}
+		return
+	}
+	fa.stale[s] = true
+	sr := fa.ownRoot(s)
+	sr.from = r.from // the pool's Put gives the region back too
+	if k := st.dead.m[r]; k != nil {
+		st.dead.set(sr, k)
+	}
+}
+
+// mayBeWritten reports whether something may have written o, or an object whose slots own it.
+func mayBeWritten(st *state, o *Object) bool {
+	for ; o != nil; o = o.Base {
+		if st.written.m[o] != nil {
+			return true
+		}
+	}
+	return false
 }

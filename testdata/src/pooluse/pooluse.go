@@ -133,3 +133,46 @@ func stackDeferredPut(step func(*scanner)) []int {
 	step(scan)
 	return scan.stack // want `returned, but it is put back by the deferred call on line 132 when the function returns`
 }
+
+// Acquire/Release helpers in the style of fasthttp's: the helpers' summaries say that one
+// hands out a pooled object and the other puts it back.
+
+type args struct{ buf []byte }
+
+var argsPool = sync.Pool{New: func() any { return new(args) }}
+
+func acquireArgs() *args { return argsPool.Get().(*args) }
+
+func releaseArgs(a *args) {
+	a.buf = a.buf[:0]
+	argsPool.Put(a)
+}
+
+func argsAfterRelease(x byte) byte {
+	a := acquireArgs()
+	a.buf = append(a.buf, x)
+	releaseArgs(a)
+	return a.buf[0] // want `read of the sync.Pool object after it was put back into its sync.Pool by pooluse.releaseArgs`
+}
+
+// argsBeforeRelease is fine: the value is read out before the release.
+func argsBeforeRelease(x byte) byte {
+	a := acquireArgs()
+	a.buf = append(a.buf, x)
+	v := a.buf[0]
+	releaseArgs(a)
+	return v
+}
+
+type frame struct{ buf []byte }
+
+var frames = sync.Pool{New: func() any { return &frame{buf: make([]byte, 64)} }}
+
+// staleAfterPut: the resliced buffer goes back to the pool with its frame.
+func staleAfterPut(n int) byte {
+	f := frames.Get().(*frame)
+	b := f.buf[:n]
+	copy(b, "header")
+	frames.Put(f)
+	return b[0] // want `read of a reused buffer's stale contents after it was put back into its sync.Pool`
+}

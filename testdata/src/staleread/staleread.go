@@ -100,8 +100,8 @@ var frames = sync.Pool{New: func() any { return new(frame) }}
 // pooledField reads a pooled object's buffer past what this user wrote.
 func pooledField(n int) byte {
 	f := frames.Get().(*frame)
+	defer frames.Put(f)
 	b := f.buf[:n]
-	frames.Put(f)
 	return b[n-1] // want `read of a reused buffer's stale contents`
 }
 
