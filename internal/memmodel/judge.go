@@ -158,16 +158,23 @@ func (ra *rangeAnalysis) sameAtom(end, need lin, off offVal, size sizeInfo, lo i
 }
 
 func symWitness(ubs []lin, need lin, size sizeInfo) (verdict, status) {
+	// Every bound holds at once: the witness is the tightest in the size's atom (i < len(b)
+	// from the loop, i <= len(b)-4 from a guard inside it: at most 4 bytes remain).
+	var tight lin
+	found := false
 	for _, u := range ubs {
-		if u.x == size.l.x && (u.a > size.l.a || u.a == size.l.a && u.k > size.l.k) {
-			v := verdict{may: true, end: u, size: size.l, over: u.k - size.l.k}
-			if need.isConst() {
-				v.offset, v.hasOffset = u.plus(-need.k), true
-			}
-			return v, bad
+		if u.x == size.l.x && (!found || u.a < tight.a || u.a == tight.a && u.k < tight.k) {
+			tight, found = u, true
 		}
 	}
-	return verdict{}, unknown
+	if !found || !(tight.a > size.l.a || tight.a == size.l.a && tight.k > size.l.k) {
+		return verdict{}, unknown
+	}
+	v := verdict{may: true, end: tight, size: size.l, over: tight.k - size.l.k}
+	if need.isConst() {
+		v.offset, v.hasOffset = tight.plus(-need.k), true
+	}
+	return v, bad
 }
 
 // doubt reports whether end's atom is bounded by something the model cannot relate to target:

@@ -146,6 +146,35 @@ func edgeConds(fa *funcAnalysis, b *ssa.BasicBlock, s int) []cond {
 	if c, ok := solve(y, flip(op), x); ok && (!unsigned || y.k == 0) {
 		out = append(out, c)
 	}
+	if !unsigned {
+		out = append(out, diffConds(fa, cmp.X, op, y)...)
+		out = append(out, diffConds(fa, cmp.Y, flip(op), x)...)
+	}
+	return out
+}
+
+// diffConds solves a comparison of a difference of two atoms with a constant, p - q op c,
+// which a linear form cannot hold, for each atom: q flip(op) p - c, and p op q + c. That is how
+// parsers state what remains: len(b)-off < 8 says off > len(b)-8 on its true edge.
+func diffConds(fa *funcAnalysis, v ssa.Value, op token.Token, c lin) []cond {
+	d, ok := v.(*ssa.BinOp)
+	if !ok || d.Op != token.SUB || !c.isConst() || op == token.NEQ {
+		return nil
+	}
+	if l := fa.linOf(d); !l.isConst() && l.x.v != d {
+		return nil // the difference folded into one atom: solve handled it
+	}
+	p, q := fa.linOf(d.X), fa.linOf(d.Y)
+	if p.isConst() || q.isConst() {
+		return nil
+	}
+	var out []cond
+	if q.a == 1 {
+		out = append(out, cond{q.x, flip(op), p.plus(-addSat(c.k, q.k))})
+	}
+	if p.a == 1 {
+		out = append(out, cond{p.x, op, q.plus(addSat(c.k, -p.k))})
+	}
 	return out
 }
 
