@@ -84,7 +84,11 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 		if e.Deferred {
 			when = "by the deferred call on " + rep.Line(e.Pos, e.Kill.Pos) + " when the function returns"
 		}
-		rep.Report("dangling-escape", e.Pos, "pointer into "+what+" "+e.Op+", but it is "+pastTense(e.Kill.Kind)+" "+when,
+		check := "dangling-escape"
+		if e.Kill.Kind == memmodel.KillPut {
+			check = "use-after-put" // a view that outlives the Put is a use of what the pool owns again
+		}
+		rep.Report(check, e.Pos, "pointer into "+what+" "+e.Op+", but it is "+pastTense(e.Kill.Kind)+" "+when,
 			append(rel, killed)...)
 	case memmodel.EvGoPointerInManual:
 		rep.Report("go-pointer-in-c-memory", e.Pos, "Go pointer stored in "+what+
