@@ -9,7 +9,8 @@ var All = []Check{
 		Text: `A pointer, slice or string into memory released by C.free, syscall.Munmap, unix.Munmap, or a
 function whose summary says it frees its argument (a user Free method that calls C.free) is
 dereferenced, indexed, copied, viewed with unsafe.Slice or unsafe.String, or passed to a function
-that reads it. The memory may already belong to another allocation: the read returns another
+that reads it, itself or through a field (h.At(i) reads what h.data points to, which h.Free()
+freed). The memory may already belong to another allocation: the read returns another
 object's data and a write corrupts it.
 
 The check reports when the memory is freed on every path that reaches the use, or when it is
@@ -30,7 +31,11 @@ return *(*byte)(p)`,
 		Pass:  "escape",
 		Title: "memory freed twice",
 		Text: `The same block is released twice, directly or through functions whose summaries free it
-(a Free method called twice, C.free after a Munmap, sync.Pool.Put of an object already put).
+(a Free method called twice, C.free after a Munmap, sync.Pool.Put of an object already put), or
+released explicitly while a defer will release it again when the function returns (defer
+C.free(p), then C.free(p) on an error path; defer r.Close(), then return r.Close()). A deferred
+closure that reads the variable when it runs (defer func() { if p != nil { C.free(p) } }()) is
+judged by what the variable holds then, which the model does not follow: it is not reported.
 Allocators corrupt their free lists on a double free; a pool hands the same buffer to two users.`,
 		Bad: `b := manual.New(n)
 manual.Free(b)

@@ -58,6 +58,26 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 
 // callVia names the callee in messages: an anonymous function (cgo's wrapper of C.free among
 // them) is named by what it calls.
+// cgoWrapped names the C function an anonymous closure that cgo wrote around a call wraps
+// (C.GoBytes(p, n) checks p, then calls _Cfunc_GoBytes), or returns "".
+func (fa *funcAnalysis) cgoWrapped(c *ssa.CallCommon) string {
+	mc, ok := c.Value.(*ssa.MakeClosure)
+	if !ok {
+		return ""
+	}
+	name := ""
+	for _, b := range mc.Fn.(*ssa.Function).Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if fn := call.Call.StaticCallee(); fn != nil && strings.HasPrefix(fn.Name(), "_Cfunc_") {
+					name = fa.b.displayName(fn)
+				}
+			}
+		}
+	}
+	return name
+}
+
 func callVia(via string, pk PathKill) string {
 	if via == "" {
 		return pk.Via
@@ -66,6 +86,9 @@ func callVia(via string, pk PathKill) string {
 }
 
 func (fa *funcAnalysis) callUses(s *state, instr ssa.CallInstruction, sum *Summary, inputs []ssa.Value, via string) {
+	if via == "" {
+		via = fa.cgoWrapped(instr.Common())
+	}
 	op := "call to " + via
 	if via == "" {
 		op = "call"
@@ -79,6 +102,31 @@ func (fa *funcAnalysis) callUses(s *state, instr ssa.CallInstruction, sum *Summa
 		for _, in := range inputs {
 			fa.use(s, in, instr, op)
 		}
+	}
+	for _, p := range sum.UsesVia {
+		fa.usePath(s, instr, inputs, p, op)
+	}
+}
+
+// usePath checks the callee's dereference of what p resolves to in our inputs: memory a field
+// points to (b.Get(0) reads b.data, which b.Free() freed), or a captured variable's pointee.
+func (fa *funcAnalysis) usePath(s *state, instr ssa.CallInstruction, inputs []ssa.Value, p Path, op string) {
+	if !fa.final {
+		return
+	}
+	r, o := fa.resolve(s, inputs, p)
+	if r != nil {
+		fa.useRoot(s, r, instr, callPos(instr), op)
+		return
+	}
+	if o == nil {
+		return
+	}
+	if q, ok := fa.objPath(o); ok {
+		fa.sum.usePath(q)
+	}
+	if k := s.objKilled.m[o]; k != nil && !k.vacuous {
+		fa.event(Event{Kind: EvUseAfterKill, Pos: callPos(instr), Op: op, Obj: o, Kill: k.export()})
 	}
 }
 
@@ -353,11 +401,17 @@ func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.
 		k = fa.typedKill(k, cmpOr(pk.Type, assertedType(inputs, pk.Path)))
 	}
 	if deferred {
+		if isLateBound(instr, pk.Path) {
+			k = fa.lateKill(k)
+		}
 		fa.deferKill(s, r, o, k)
 		return
 	}
 	if _, ok := fa.killInstr[k]; !ok {
 		fa.killInstr[k] = instr
+	}
+	if dk := pendingDefer(s, r, o); dk != nil {
+		fa.deferredDoubleKill(instr, r, o, dk, k)
 	}
 	if r != nil {
 		fa.killRoot(s, instr, r, k)
@@ -365,6 +419,67 @@ func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.
 	if o != nil {
 		fa.killObject(s, instr, o, k)
 	}
+}
+
+// isLateBound reports whether a deferred closure kills through p what a captured variable holds
+// when the function returns, which a store after the defer may change (cs = nil after freeing
+// it), rather than the value the defer statement evaluated.
+func isLateBound(instr ssa.Instruction, p Path) bool {
+	d, ok := instr.(*ssa.Defer)
+	if !ok || len(p.Fields) == 0 {
+		return false
+	}
+	_, closure := d.Call.Value.(*ssa.MakeClosure)
+	return closure
+}
+
+// lateKill returns k marked late-bound (see isLateBound).
+func (fa *funcAnalysis) lateKill(k *kill) *kill {
+	key := *k
+	key.late = true
+	if lk := fa.kills[key]; lk != nil {
+		return lk
+	}
+	lk := &key
+	fa.kills[key] = lk
+	return lk
+}
+
+// pendingDefer returns the kill a defer registered on every path to here will perform on what r
+// or o points into when the function returns, or nil.
+func pendingDefer(s *state, r *root, o *Object) *kill {
+	if r != nil {
+		if k := s.deferred.m[r]; k != nil && !k.late {
+			return k
+		}
+		if r.obj != nil && r.obj != objTop {
+			if k := s.deferredObj.m[r.obj]; k != nil && !k.late {
+				return k
+			}
+		}
+	}
+	if o != nil {
+		if k := s.deferredObj.m[o]; k != nil && !k.late {
+			return k
+		}
+	}
+	return nil
+}
+
+// deferredDoubleKill records a kill of memory a pending defer kills again at the return:
+// defer C.free(p), then C.free(p) on an error path; defer f.Close(), then return f.Close().
+func (fa *funcAnalysis) deferredDoubleKill(instr ssa.Instruction, r *root, o *Object, deferred, k *kill) {
+	if !fa.final || k.may || deferred.may || k.kind == KillRealloc || deferred.kind == KillRealloc {
+		return
+	}
+	if r != nil && r.obj != nil && r.obj != objTop {
+		o = r.obj
+	}
+	if o == nil {
+		return
+	}
+	fa.event(Event{Kind: EvDoubleKill, Pos: callPos(instr), Op: k.via, Obj: o, Kill: k.export(),
+		Prev: deferred.export(), Deferred: true})
 }
 
 func (fa *funcAnalysis) deferKill(s *state, r *root, o *Object, k *kill) {

@@ -16,6 +16,7 @@ type kill struct {
 	typ     string // the concrete type the callee asserted what it killed to be (Put(x.(*T)))
 	vacuous bool
 	may     bool // a callee frees it on some paths only: a use after the call is still wrong
+	late    bool // a deferred closure's, through a captured variable it reads at the return
 }
 
 var nilKill = &kill{vacuous: true}

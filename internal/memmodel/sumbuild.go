@@ -17,6 +17,7 @@ type summaryBuilder struct {
 	writes   map[string]Path
 	fills    map[string]Path
 	uses     map[int]bool
+	usesVia  map[string]Path
 	results  []resultAcc
 	closure  []PathKill
 	noClos   bool // some return does not return the same kind of closure
@@ -58,12 +59,25 @@ func (sb *summaryBuilder) fill(fa *funcAnalysis, r *root) {
 }
 
 func (sb *summaryBuilder) use(fa *funcAnalysis, r *root) {
-	if p, ok := fa.pathOf(r); ok && len(p.Fields) == 0 {
+	if p, ok := fa.pathOf(r); ok {
+		sb.usePath(p)
+	}
+}
+
+// usePath records that the function dereferences what p resolves to: an input itself, or memory
+// reached through its fields (b.data of a method on *Buf) or a closure's captured variable.
+func (sb *summaryBuilder) usePath(p Path) {
+	if len(p.Fields) == 0 {
 		if sb.uses == nil {
 			sb.uses = map[int]bool{}
 		}
 		sb.uses[p.Input] = true
+		return
 	}
+	if sb.usesVia == nil {
+		sb.usesVia = map[string]Path{}
+	}
+	sb.usesVia[p.key()] = p
 }
 
 func (sb *summaryBuilder) kill(fa *funcAnalysis, s *state, r *root, k *kill) {
@@ -213,6 +227,9 @@ func (sb *summaryBuilder) build() *Summary {
 	for u := range sb.uses {
 		s.Uses = append(s.Uses, u)
 	}
+	for _, p := range sb.usesVia {
+		s.UsesVia = append(s.UsesVia, p)
+	}
 	for _, acc := range sb.results {
 		if acc.conflict {
 			acc.res = Result{}
@@ -225,6 +242,7 @@ func (sb *summaryBuilder) build() *Summary {
 	slices.SortFunc(s.Writes, cmpPath)
 	slices.SortFunc(s.Fills, cmpPath)
 	slices.Sort(s.Uses)
+	slices.SortFunc(s.UsesVia, cmpPath)
 	return s
 }
 

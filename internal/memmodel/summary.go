@@ -98,6 +98,7 @@ type Summary struct {
 	Writes       []Path // slots the function may store a new pointer into
 	Fills        []Path // memory the function may write into, at any offset
 	Uses         []int  // inputs it may dereference
+	UsesVia      []Path // memory reached through an input's fields or cells that it may dereference
 	UsesAll      bool   // it dereferences every pointer argument (a C function)
 	Results      []Result
 	ClosureKills []PathKill // effects of calling the closure it returns, in its own inputs' terms
@@ -133,6 +134,9 @@ func (s *Summary) String() string {
 	}
 	for _, u := range s.Uses {
 		parts = append(parts, fmt.Sprintf("uses(p%d)", u))
+	}
+	for _, p := range s.UsesVia {
+		parts = append(parts, fmt.Sprintf("uses(%s)", p))
 	}
 	for i, r := range s.Results {
 		switch {

@@ -252,7 +252,15 @@ func (fa *funcAnalysis) escape(s *state, v ssa.Value, pos token.Pos, op string) 
 
 // use checks an operation that reads or writes the memory v points into.
 func (fa *funcAnalysis) use(s *state, v ssa.Value, instr ssa.Instruction, op string) {
-	r := fa.rootOf(v)
+	pos := callPos(instr)
+	if pos == token.NoPos {
+		pos = v.Pos()
+	}
+	fa.useRoot(s, fa.rootOf(v), instr, pos, op)
+}
+
+// useRoot checks a dereference of what r points into at instr.
+func (fa *funcAnalysis) useRoot(s *state, r *root, instr ssa.Instruction, pos token.Pos, op string) {
 	if r == nil || r.obj == nil || !fa.final {
 		return
 	}
@@ -260,10 +268,6 @@ func (fa *funcAnalysis) use(s *state, v ssa.Value, instr ssa.Instruction, op str
 	k, onPath := fa.deadAt(s, r, instr)
 	if k == nil {
 		return
-	}
-	pos := callPos(instr)
-	if pos == token.NoPos {
-		pos = v.Pos()
 	}
 	fa.event(Event{Kind: EvUseAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export(), OnPath: onPath})
 }

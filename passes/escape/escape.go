@@ -76,6 +76,12 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 		rep.Report(check, e.Pos, op(e.Op)+" "+what+" after it "+reason+" "+by(e.Kill)+"on "+rep.Line(e.Pos, e.Kill.Pos)+
 			onPath(rep, e), append(rel, killed)...)
 	case memmodel.EvDoubleKill:
+		if e.Deferred {
+			rep.Report("double-free", e.Pos, verbNoun(e.Kill.Kind)+" of "+what+", which the deferred call on "+
+				rep.Line(e.Pos, e.Prev.Pos)+" "+presentTense(e.Prev.Kind)+" again when the function returns",
+				append(rel, analysis.RelatedInformation{Pos: e.Prev.Pos, Message: "deferred here"})...)
+			return
+		}
 		first := analysis.RelatedInformation{Pos: e.Prev.Pos, Message: "first " + pastTense(e.Prev.Kind) + " here"}
 		rep.Report("double-free", e.Pos, verbNoun(e.Kill.Kind)+" of "+what+" already "+pastTense(e.Prev.Kind)+
 			" on "+rep.Line(e.Pos, e.Prev.Pos)+onPath(rep, e), append(rel, first)...)
@@ -139,6 +145,19 @@ func pastTense(k memmodel.KillKind) string {
 		return "unmapped"
 	}
 	return "freed"
+}
+
+// presentTense is what a deferred call does to the memory: "frees", "puts back", "unmaps".
+func presentTense(k memmodel.KillKind) string {
+	switch k {
+	case memmodel.KillRealloc:
+		return "reallocates"
+	case memmodel.KillPut:
+		return "puts back"
+	case memmodel.KillUnmap:
+		return "unmaps"
+	}
+	return "frees"
 }
 
 func verbNoun(k memmodel.KillKind) string {

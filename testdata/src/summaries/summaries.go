@@ -76,7 +76,7 @@ func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.da
 	b.n++
 }
 
-func (b *Buf) Bytes() []byte { // want Bytes:`uses\(p0\) r0=view\(p0.data\)`
+func (b *Buf) Bytes() []byte { // want Bytes:`uses\(p0\) uses\(p0.data\) r0=view\(p0.data\)`
 	return unsafe.Slice((*byte)(b.data), b.n)
 }
 

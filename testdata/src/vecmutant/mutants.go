@@ -26,7 +26,7 @@ func (r *Raw[T]) resizeCopyAfterRelease(newCap int) {
 	size := sizeOf[T]()
 	p := allocate(uintptr(newCap) * size)
 	release(r.data)
-	copy(memory(p, uintptr(newCap)*size), r.bytes(0, r.len)) // want `copy of the memory r.data points to after it was freed by vecmutant.release`
+	copy(memory(p, uintptr(newCap)*size), r.bytes(0, r.len)) // want `copy of the memory r.data points to after it was freed by vecmutant.release` `call to vecmutant.Raw.bytes reads the memory r.data points to after it was freed`
 	r.data, r.cap = p, newCap
 }
 
