@@ -437,12 +437,7 @@ func isLateBound(instr ssa.Instruction, p Path) bool {
 func (fa *funcAnalysis) lateKill(k *kill) *kill {
 	key := *k
 	key.late = true
-	if lk := fa.kills[key]; lk != nil {
-		return lk
-	}
-	lk := &key
-	fa.kills[key] = lk
-	return lk
+	return fa.internKill(key)
 }
 
 // pendingDefer returns the kill a defer registered on every path to here will perform on what r
@@ -669,7 +664,11 @@ func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) 
 // killAt returns the canonical kill for a position, kind and callee, so that states of
 // successive sweeps compare equal.
 func (fa *funcAnalysis) killAt(pos token.Pos, kind KillKind, via string, may bool) *kill {
-	key := kill{pos: pos, kind: kind, via: via, may: may}
+	return fa.internKill(kill{pos: pos, kind: kind, via: via, may: may})
+}
+
+// internKill returns the one kill equal to key: kills are compared by pointer.
+func (fa *funcAnalysis) internKill(key kill) *kill {
 	if k := fa.kills[key]; k != nil {
 		return k
 	}

@@ -135,42 +135,27 @@ func by(k memmodel.Kill) string {
 	return "by " + k.Via + " "
 }
 
-func pastTense(k memmodel.KillKind) string {
-	switch k {
-	case memmodel.KillRealloc:
-		return "reallocated"
-	case memmodel.KillPut:
-		return "put back"
-	case memmodel.KillUnmap:
-		return "unmapped"
-	}
-	return "freed"
+// killWords names what a kill does: its past tense, present tense and noun.
+var killWords = map[memmodel.KillKind][3]string{
+	memmodel.KillFree:    {"freed", "frees", "free"},
+	memmodel.KillRealloc: {"reallocated", "reallocates", "realloc"},
+	memmodel.KillPut:     {"put back", "puts back", "sync.Pool.Put"},
+	memmodel.KillUnmap:   {"unmapped", "unmaps", "unmap"},
 }
+
+func words(k memmodel.KillKind) [3]string {
+	if w, ok := killWords[k]; ok {
+		return w
+	}
+	return killWords[memmodel.KillFree]
+}
+
+func pastTense(k memmodel.KillKind) string { return words(k)[0] }
 
 // presentTense is what a deferred call does to the memory: "frees", "puts back", "unmaps".
-func presentTense(k memmodel.KillKind) string {
-	switch k {
-	case memmodel.KillRealloc:
-		return "reallocates"
-	case memmodel.KillPut:
-		return "puts back"
-	case memmodel.KillUnmap:
-		return "unmaps"
-	}
-	return "frees"
-}
+func presentTense(k memmodel.KillKind) string { return words(k)[1] }
 
-func verbNoun(k memmodel.KillKind) string {
-	switch k {
-	case memmodel.KillRealloc:
-		return "realloc"
-	case memmodel.KillPut:
-		return "sync.Pool.Put"
-	case memmodel.KillUnmap:
-		return "unmap"
-	}
-	return "free"
-}
+func verbNoun(k memmodel.KillKind) string { return words(k)[2] }
 
 // op turns the model's operation into the start of a message.
 func op(s string) string {
