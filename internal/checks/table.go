@@ -15,7 +15,9 @@ object's data and a write corrupts it.
 
 The check reports when the memory is freed on every path that reaches the use, or when it is
 freed on one branch and every path from the free leads to the use (an error path that frees and
-falls through); a use on a branch that may be correlated with the free's is not reported. A path
+falls through), or when a free runs on every iteration of a loop and the use is in the loop (the
+next iteration uses, and frees again, what the last one freed); a use on a branch that may be
+correlated with the free's, or a free on some iterations only, is not reported. A path
 ends at a return, a panic, or a call that never returns (os.Exit, log.Fatal, t.Fatal). A call the
 model cannot see into, which may reinitialize what it receives, ends what it knows.`,
 		Bad: `p := C.malloc(16)
@@ -202,8 +204,9 @@ logically uninitialized slots, and write slots the container will later treat as
 elements it held before: another request's data when it came from a sync.Pool, the caller, or an
 earlier iteration of a loop. A slice loaded from what a sync.Pool handed out and resliced to a
 length ((*p)[:n] of p := pool.Get().(*[]byte), or f.buf[:n] of a pooled f) holds its previous
-user's bytes the same way, also when a helper does the Get (getBuf, acquireConn), unless something
-since the Get may have written the array. Reading them before writing them leaks that data. A write the model
+user's bytes the same way, also when a helper does the Get (getBuf, acquireConn), when the pool
+holds arrays (pg[:n] of pg := pool.Get().(*[4096]byte)), or when the resliced buffer is stored
+back in its field (d.buf = d.buf[:n]), unless something since the Get may have written the array. Reading them before writing them leaks that data. A write the model
 cannot place (a loop over the elements, a copy, a call that receives the buffer, such as
 io.ReadFull) silences the reads after it; a buffer made by make() right there is zero and is not
 reported.`,

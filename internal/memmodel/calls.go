@@ -583,7 +583,7 @@ func (fa *funcAnalysis) doubleKill(instr ssa.Instruction, o *Object, prev, k *ki
 		return
 	}
 	fa.event(Event{Kind: EvDoubleKill, Pos: callPos(instr), Op: k.via, Obj: o, Kill: k.export(), Prev: prev.export(),
-		OnPath: onPath})
+		OnPath: onPath, Loop: onPath && !fa.forced(prev, instr)})
 }
 
 // result gives a call's result of index i its root, from the callee's summary.

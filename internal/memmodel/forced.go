@@ -108,3 +108,69 @@ func (fa *funcAnalysis) noReturn(c ssa.CallInstruction) bool {
 	}
 	return true
 }
+
+// nextIteration reports whether the kill k runs on every iteration of a loop that instr is in:
+// k's block dominates every block that jumps back to the loop's header. Then, whenever the loop
+// runs again, instr meets what the previous iteration killed: a C.free at the end of a loop body
+// over a buffer allocated before the loop. A kill on some iterations only (if i == n-1 {
+// free(p) }) is not reported: the last iteration may be the one.
+//
+// The killed value must be defined before the loop: a value the loop body computes (p.Put(1)
+// boxes a new 1 each time) is a new one on every iteration. Its memory must be manual or from a
+// pool's Get: std's sync benchmarks put one boxed 42 into a pool 100000 times, on purpose.
+func (fa *funcAnalysis) nextIteration(k *kill, instr ssa.Instruction, r *root) bool {
+	from := fa.killInstr[k]
+	if from == nil || from.Block() == nil || instr.Block() == nil {
+		return false
+	}
+	if !r.obj.IsManual() && r.obj.Kind != KindPool {
+		return false // memory whose allocation the model has not seen (a boxed constant put N times)
+	}
+	kb, ub := from.Block(), instr.Block()
+	for _, h := range fa.fn.Blocks {
+		var latches []*ssa.BasicBlock
+		for _, p := range h.Preds {
+			if h.Dominates(p) {
+				latches = append(latches, p)
+			}
+		}
+		if len(latches) == 0 || !h.Dominates(kb) || !h.Dominates(ub) {
+			continue
+		}
+		every := true
+		for _, l := range latches {
+			every = every && kb.Dominates(l)
+		}
+		if !every || !fa.inNaturalLoop(h, latches, kb) || !fa.inNaturalLoop(h, latches, ub) {
+			continue
+		}
+		if def, ok := r.v.(ssa.Instruction); ok && def.Block() != nil && fa.inNaturalLoop(h, latches, def.Block()) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// inNaturalLoop reports whether b is in the natural loop of header h: h, or a block that reaches one of
+// its latches without passing through h.
+func (fa *funcAnalysis) inNaturalLoop(h *ssa.BasicBlock, latches []*ssa.BasicBlock, b *ssa.BasicBlock) bool {
+	if b == h {
+		return true
+	}
+	seen := map[*ssa.BasicBlock]bool{h: true}
+	stack := append([]*ssa.BasicBlock(nil), latches...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		if x == b {
+			return true
+		}
+		seen[x] = true
+		stack = append(stack, x.Preds...)
+	}
+	return false
+}

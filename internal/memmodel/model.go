@@ -75,6 +75,7 @@ type Event struct {
 	Prev     Kill    // EvDoubleKill: the first kill
 	Deferred bool    // the kill is a deferred call's, performed when the function returns
 	OnPath   bool    // the kill happens on some paths only, and every path from it leads here
+	Loop     bool    // with OnPath: the kill runs on every iteration of a loop, and the next one leads here
 	Len      string  // EvSlotRead, EvExposeTail: the length field (Op is the buffer field)
 	Type     string  // EvSlotRead, EvExposeTail: the container type
 }

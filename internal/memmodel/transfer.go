@@ -269,7 +269,8 @@ func (fa *funcAnalysis) useRoot(s *state, r *root, instr ssa.Instruction, pos to
 	if k == nil {
 		return
 	}
-	fa.event(Event{Kind: EvUseAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export(), OnPath: onPath})
+	fa.event(Event{Kind: EvUseAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export(), OnPath: onPath,
+		Loop: onPath && !fa.forced(k, instr)})
 }
 
 // deadAt returns the kill that makes r dangle at instr: one on every path, or, with onPath, one
@@ -281,7 +282,7 @@ func (fa *funcAnalysis) deadAt(s *state, r *root, instr ssa.Instruction) (k *kil
 		}
 		return k, false
 	}
-	if k := s.condDead.m[r]; k != nil && fa.final && fa.forced(k, instr) {
+	if k := s.condDead.m[r]; k != nil && fa.final && (fa.forced(k, instr) || fa.nextIteration(k, instr, r)) {
 		return k, true
 	}
 	return nil, false

@@ -250,13 +250,12 @@ func (fa *funcAnalysis) trackedObj(v ssa.Value, track func(*Object) bool) *Objec
 }
 
 // tracksWrites reports whether the model records what may have been written to o: memory that
-// starts uninitialized, and a pooled array, whose contents are a previous user's until written.
-func tracksWrites(o *Object) bool { return o.Uninit || o.Pooled }
+// starts uninitialized, and pooled memory, whose contents are a previous user's until written
+// (see mayBeWritten).
+func tracksWrites(o *Object) bool { return o.Uninit || isPooled(o) }
 
-// tracksFills reports whether the model records that a callee may have written what o holds or
-// reaches: for a pooled object, any array its slots point to (fill(bp) before (*bp)[:n]). A
-// store into the pooled object itself replaces a slot and writes no array.
-func tracksFills(o *Object) bool { return tracksWrites(o) || isPooled(o) }
+// tracksFills is tracksWrites for what a callee may write.
+func tracksFills(o *Object) bool { return tracksWrites(o) }
 
 // isPooled reports whether o is an object a pool handed out, or memory its slots own.
 func isPooled(o *Object) bool {
@@ -307,14 +306,23 @@ func (fa *funcAnalysis) mayFillVia(s *state, v ssa.Value, seen []*ssa.Phi) {
 		if sv, ok := s.slots.m[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && tracksFills(sv.r.obj) {
 			s.written.set(sv.r.obj, anyWrite)
 		}
+		if isPooled(r.obj) {
+			// A pooled object's fields hold the buffers its user resliced (d.buf = d.buf[:n]):
+			// a callee that gets the object may fill them.
+			for sk, sv := range s.slots.m {
+				if sk.obj == r.obj && sv.r != nil && sv.r.obj != nil && tracksFills(sv.r.obj) {
+					s.written.set(sv.r.obj, anyWrite)
+				}
+			}
+		}
 	}
 }
 
 // mayEscape records that v was stored where the model does not follow it: whoever reads it
 // there may write through it. A store into a variable the model tracks is not an escape.
 func (fa *funcAnalysis) mayEscape(s *state, st *ssa.Store) {
-	if sk, ok := fa.slotOf(st.Addr); ok && sk.obj.Kind == KindLocal {
-		return
+	if sk, ok := fa.slotOf(st.Addr); ok && (sk.obj.Kind == KindLocal || isPooled(sk.obj)) {
+		return // a variable, or a pooled object this function holds: nobody else reads it
 	}
 	fa.mayFill(s, st.Val)
 }
@@ -366,11 +374,13 @@ func (fa *funcAnalysis) slice(st *state, s *ssa.Slice) {
 	if stale, seen := fa.stale[s]; seen && !stale {
 		return
 	}
-	if !isSlice(s.X.Type()) || s.High == nil || isZero(s.High) || isStaleExtension(s) {
+	array := isArrayPointer(s.X.Type())
+	if !isSlice(s.X.Type()) && !array || s.High == nil || isZero(s.High) || isStaleExtension(s) {
 		return
 	}
 	r := fa.rootOf(s.X)
-	if r == nil || r.obj == nil || !r.obj.Pooled || mayBeWritten(st, r.obj) {
+	pooledArray := r != nil && r.obj != nil && (r.obj.Pooled || array && isPooled(r.obj))
+	if !pooledArray || mayBeWritten(st, r.obj) {
 		if fa.stale[s] {
 			fa.stale[s] = false
 		}
@@ -379,15 +389,24 @@ func (fa *funcAnalysis) slice(st *state, s *ssa.Slice) {
 	fa.stale[s] = true
 	sr := fa.ownRoot(s)
 	sr.from = r.from // the pool's Put gives the region back too
+	if array {
+		sr.from = r.obj // pg[:n] of pg := pool.Get().(*[4096]byte)
+	}
 	if k := st.dead.m[r]; k != nil {
 		st.dead.set(sr, k)
 	}
 }
 
-// mayBeWritten reports whether something may have written o, or an object whose slots own it.
+// mayBeWritten reports whether something may have written the pooled array o, or a callee may
+// have written it through an object whose slots own it. A store into such an object's field
+// (f.n = 0, *bp = b[:0]) replaces a slot and writes no array: only writes of unknown extent,
+// which calls make, count there.
 func mayBeWritten(st *state, o *Object) bool {
-	for ; o != nil; o = o.Base {
-		if st.written.m[o] != nil {
+	if st.written.m[o] != nil {
+		return true
+	}
+	for o = o.Base; o != nil; o = o.Base {
+		if w := st.written.m[o]; w != nil && w.any {
 			return true
 		}
 	}

@@ -113,6 +113,9 @@ func onPath(rep *checks.Reporter, e memmodel.Event) string {
 	if e.Kind == memmodel.EvDoubleKill {
 		kill = e.Prev.Pos
 	}
+	if e.Loop {
+		return " (in the loop's next iteration: " + rep.Line(e.Pos, kill) + " runs on every iteration)"
+	}
 	return " (when " + rep.Line(e.Pos, kill) + " runs: every path from it leads here)"
 }
 

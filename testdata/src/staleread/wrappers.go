@@ -143,3 +143,43 @@ func recv(fd int, p []byte) int {
 }
 
 func rawRecv(fd, p uintptr) uintptr { return kernel(45, fd, p) }
+
+var pages = sync.Pool{New: func() any { return new([4096]byte) }}
+
+// pageString copies out a prefix of a pooled page nobody wrote this time.
+func pageString(n int) string {
+	pg := pages.Get().(*[4096]byte)
+	defer pages.Put(pg)
+	return string(pg[:n]) // want `conversion of a reused buffer's stale contents before any write`
+}
+
+// pageStringCopied is fine: the page is filled first.
+func pageStringCopied(n int, src []byte) string {
+	pg := pages.Get().(*[4096]byte)
+	defer pages.Put(pg)
+	copy(pg[:], src)
+	return string(pg[:n])
+}
+
+type decoder struct{ buf []byte }
+
+var decoders = sync.Pool{New: func() any { return &decoder{buf: make([]byte, 64)} }}
+
+// decodeField keeps the resliced buffer in its field, as decoders do, and reads it back.
+func decodeField(n int) byte {
+	d := decoders.Get().(*decoder)
+	defer decoders.Put(d)
+	d.buf = d.buf[:n]
+	return d.buf[0] // want `read of a reused buffer's stale contents`
+}
+
+// decodeFieldFilled is fine: fill gets the decoder and reads into its buffer.
+func decodeFieldFilled(r io.Reader, n int) byte {
+	d := decoders.Get().(*decoder)
+	defer decoders.Put(d)
+	d.buf = d.buf[:n]
+	d.fill(r)
+	return d.buf[0]
+}
+
+func (d *decoder) fill(r io.Reader) { io.ReadFull(r, d.buf) }
