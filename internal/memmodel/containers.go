@@ -350,10 +350,6 @@ func (b *builder) checkContainers(fa *funcAnalysis) {
 				if in.Op == token.MUL {
 					b.checkSlotRead(fa, in)
 				}
-			case *ssa.Return:
-				for _, v := range in.Results {
-					b.checkExposure(fa, in, v)
-				}
 			}
 		}
 	}
@@ -469,9 +465,83 @@ func (fa *funcAnalysis) isVacated(instr ssa.Instruction, i ssa.Value, e elemRef,
 	return false
 }
 
-// checkExposure reports a returned view of x.buf that reaches past x.n: x.buf[:], x.buf[:cap],
-// unsafe.Slice(&x.buf[0], cap).
-func (b *builder) checkExposure(fa *funcAnalysis, ret *ssa.Return, v ssa.Value) {
+// checkExposures reports the returned views of x.buf that reach past x.n (see exposure), where
+// they leave the package's unexported code: an unexported helper that returns the whole
+// buffer (raw() { return unsafe.Slice(v.ptr, v.cap) }) is how vectors build their views, and
+// its callers cut it to the length (raw()[:v.len]); the one that returns it whole is reported.
+// each runs a function over every analyzed function, containing panics per function.
+func (b *builder) checkExposures(each func(func(*funcAnalysis))) {
+	helpers := map[*ssa.Function]Event{}
+	for range 3 { // helpers of helpers, to a bounded depth
+		changed := false
+		each(func(fa *funcAnalysis) {
+			if _, done := helpers[fa.fn]; done || isExported(fa.fn) {
+				return
+			}
+			if e, ok := b.exposureOf(fa, helpers); ok {
+				helpers[fa.fn], changed = e, true
+			}
+		})
+		if !changed {
+			break
+		}
+	}
+	each(func(fa *funcAnalysis) {
+		if !isExported(fa.fn) {
+			return
+		}
+		for _, blk := range fa.fn.Blocks {
+			if ret, ok := lastInstr(blk).(*ssa.Return); ok {
+				for _, v := range ret.Results {
+					if e, ok := b.exposure(fa, v, helpers); ok {
+						e.Pos = ret.Pos()
+						b.model.events = append(b.model.events, e)
+					}
+				}
+			}
+		}
+	})
+}
+
+// exposureOf returns the exposure one of fa's returns makes, if any.
+func (b *builder) exposureOf(fa *funcAnalysis, helpers map[*ssa.Function]Event) (Event, bool) {
+	for _, blk := range fa.fn.Blocks {
+		if ret, ok := lastInstr(blk).(*ssa.Return); ok {
+			for _, v := range ret.Results {
+				if e, ok := b.exposure(fa, v, helpers); ok {
+					return e, true
+				}
+			}
+		}
+	}
+	return Event{}, false
+}
+
+// isExported reports whether fn is an exported function or method, callable from other
+// packages; an anonymous function is not.
+func isExported(fn *ssa.Function) bool {
+	if fn.Parent() != nil {
+		return false
+	}
+	if o := fn.Object(); o != nil {
+		return o.Exported()
+	}
+	return false
+}
+
+// exposure returns the event of a returned view v of x.buf that reaches past x.n: x.buf[:],
+// x.buf[:cap], unsafe.Slice(&x.buf[0], cap), or the whole result of a helper that returns one.
+func (b *builder) exposure(fa *funcAnalysis, v ssa.Value, helpers map[*ssa.Function]Event) (Event, bool) {
+	if call, ok := stripConv(v).(*ssa.Call); ok {
+		if fn := call.Call.StaticCallee(); fn != nil {
+			if e, ok := helpers[fn.Origin()]; ok {
+				return e, true
+			}
+			if e, ok := helpers[fn]; ok {
+				return e, true
+			}
+		}
+	}
 	var field, hi ssa.Value
 	var base ssa.Value
 	fieldIdx := -1
@@ -492,18 +562,17 @@ func (b *builder) checkExposure(fa *funcAnalysis, ret *ssa.Return, v ssa.Value) 
 		}
 	}
 	if field == nil {
-		return
+		return Event{}, false
 	}
 	e, ok := fieldRef(base, fieldIdx, nil)
 	if !ok {
-		return
+		return Event{}, false
 	}
 	lf := b.lengthOf(e.named)
 	if lf == nil || lf.Buf != fieldIdx || !fa.isPastLength(hi, base, lf) {
-		return
+		return Event{}, false
 	}
-	b.model.events = append(b.model.events, Event{Kind: EvExposeTail, Pos: ret.Pos(),
-		Op: lf.BufName, Len: lf.LenName, Type: e.named.Obj().Name()})
+	return Event{Kind: EvExposeTail, Op: lf.BufName, Len: lf.LenName, Type: e.named.Obj().Name()}, true
 }
 
 // isPastLength reports whether a view's end is known not to be the length: the whole array,
@@ -570,4 +639,12 @@ func hasPushPattern(fns []*ssa.Function) bool {
 		}
 	}
 	return false
+}
+
+// lastInstr returns b's last instruction, or nil for an empty block.
+func lastInstr(b *ssa.BasicBlock) ssa.Instruction {
+	if len(b.Instrs) == 0 {
+		return nil
+	}
+	return b.Instrs[len(b.Instrs)-1]
 }

@@ -312,6 +312,7 @@ func (b *builder) containers(fns []*ssa.Function) {
 		}
 	}
 	each(b.checkContainers)
+	b.checkExposures(each)
 }
 
 // export publishes the summaries of the package's named functions as Facts.
