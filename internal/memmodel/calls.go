@@ -594,7 +594,11 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 		r := fa.ownRoot(v)
 		desc := res.Desc
 		if desc == "" {
-			desc = "memory allocated by " + fa.b.displayName(calleeFunc(v))
+			name := fa.b.displayName(calleeFunc(v))
+			if c, ok := v.(*ssa.Call); ok && name == "" {
+				name = fa.cgoWrapped(c.Common()) // C.CBytes(b): cgo's closure around _Cfunc_CBytes
+			}
+			desc = "memory allocated by " + cmpOr(name, "a call")
 		}
 		o := fa.newObject(v.(ssa.Instruction), res.Fresh, desc)
 		o.Uninit = res.Uninit

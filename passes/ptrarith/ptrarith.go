@@ -101,12 +101,19 @@ func message(a memmodel.Access) string {
 
 // where names the object by its size: "of a 32-byte allocation", "of b (len(b) bytes)".
 func where(a memmodel.Access) string {
+	unnamed := a.Size.A != 0 && a.Size.Name == "" // a symbolic size a reader cannot name (len(b[off:]))
 	if a.IsView {
 		name := a.View
 		if name == "" {
 			name = "the slice"
 		}
+		if unnamed {
+			return "of " + name
+		}
 		return fmt.Sprintf("of %s (%s bytes)", name, a.Size)
+	}
+	if unnamed {
+		return "of the object"
 	}
 	return fmt.Sprintf("of %s %s-byte allocation", article(a.Size.String()), a.Size)
 }
