@@ -73,7 +73,9 @@ once. Reading it, or a slice or string aliasing it (unsafe.String over a pooled 
 another request's data; writing it corrupts that request. The object goes back with its
 buffers: a slice taken from it before the Put (a bytes.Buffer's Bytes()), or stored into it, is
 truncated and refilled by the next user, so it is reported when used or returned after the Put,
-or returned from a function whose deferred Put gives the object back. Copies (String(),
+or returned from a function whose deferred Put gives the object back. An append to such a slice
+(append((*bp)[:0], msg...)) writes the same array within its capacity and goes back with it; a
+Write([]byte) through an interface (io.Writer) reads what it is given. Copies (String(),
 append([]byte(nil), ...)) are not.`,
 		Bad: `buf := pool.Get().(*bytes.Buffer)
 pool.Put(buf)
@@ -169,7 +171,8 @@ buf[0:n]; the slots past n are logically uninitialized even when their bytes hap
 The model learns which field is the length of which from the push pattern (buf[n] = x; n++) and
 reports a read of buf[i] where i < n is not known: no dominating condition (if i < n, a loop over
 0..n, an early return or panic when i >= n), no bounds-checking helper (checkIndex(i, n)), and
-not the slot a decrement of n just vacated (Pop). A type filled where the model cannot see can
+not the slot a decrement of n just vacated (Pop). A bound that admits i == n (if i > n { panic },
+if i <= n) is the off-by-one this check exists for, and is reported. A type filled where the model cannot see can
 declare its length field: //uninitlint:len n buf in the type's doc comment.`,
 		Bad: `func (s *Stack) Get(i int) int {
 	if i >= len(s.buf) { // bounded by the capacity, not the length

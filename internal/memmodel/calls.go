@@ -17,6 +17,10 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 		return
 	}
 	sum, inputs, via := fa.callee(c)
+	if sum == nil && !deferred && isWriterWrite(c) {
+		// io.Writer's contract: Write reads all of p before it returns, whatever the writer.
+		fa.use(s, c.Args[0], instr, "call to "+c.Method.FullName())
+	}
 	if sum == nil {
 		// Deliberate silence: a call the model cannot see into may free, reallocate or
 		// reinitialize what its arguments reach, so nothing they reach stays known.
@@ -54,6 +58,16 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 			fa.result(s, v, callInfo{sum, inputs}, 0)
 		}
 	}
+}
+
+// isWriterWrite reports whether c calls a Write([]byte) (int, error) method through an
+// interface (io.Writer's, hash.Hash's).
+func isWriterWrite(c *ssa.CallCommon) bool {
+	if !c.IsInvoke() || c.Method.Name() != "Write" || len(c.Args) != 1 {
+		return false
+	}
+	sig := c.Method.Type().(*types.Signature)
+	return sig.Params().Len() == 1 && sig.Results().Len() == 2 && isSlice(sig.Params().At(0).Type())
 }
 
 // callVia names the callee in messages: an anonymous function (cgo's wrapper of C.free among
@@ -302,7 +316,13 @@ func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Buil
 			fa.read(s, a, -1, instr, "append")
 		}
 		if v := instr.Value(); v != nil {
-			fa.setObj(fa.ownRoot(v), fa.objOrTop(args[0]))
+			r := fa.ownRoot(v)
+			fa.setObj(r, fa.objOrTop(args[0]))
+			if r0 := fa.rootOf(args[0]); r0 != nil && r.from == nil {
+				// Within its capacity, append writes the same array: what a pool's Put gives
+				// back with its object, the result goes back with too.
+				r.from = r0.from
+			}
 		}
 	case "clear":
 		fa.use(s, args[0], instr, "clear")

@@ -392,6 +392,8 @@ func (fa *funcAnalysis) pastLength(instr ssa.Instruction, e elemRef, lf *LengthO
 			judged = judged || rel.strict // bounded, but by something else
 		case rel.strict && fa.sameInt(rel.a, i):
 			return false
+		case fa.sameInt(rel.a, i):
+			judged = true // i <= x.n: the bound itself admits the slot at the length (off by one)
 		case isConst && k >= 0 && rel.strict && constAtLeast(rel.a, k):
 			return false
 		case isConst && k >= 0 && !rel.strict && constAtLeast(rel.a, k+1):
