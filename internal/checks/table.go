@@ -10,7 +10,7 @@ var All = []Check{
 function whose summary says it frees its argument (a user Free method that calls C.free) is
 dereferenced, indexed, copied, viewed with unsafe.Slice or unsafe.String, or passed to a function
 that reads it, itself or through a field (h.At(i) reads what h.data points to, which h.Free()
-freed). The memory may already belong to another allocation: the read returns another
+freed), or by a deferred call, which reads at the return what the body freed before it. The memory may already belong to another allocation: the read returns another
 object's data and a write corrupts it.
 
 The check reports when the memory is freed on every path that reaches the use, or when it is

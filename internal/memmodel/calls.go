@@ -36,6 +36,11 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 	if !deferred {
 		fa.callUses(s, instr, sum, inputs, via)
 		fa.callFills(s, instr, sum, inputs)
+	} else if d, ok := instr.(*ssa.Defer); ok && (len(sum.Uses) > 0 || len(sum.UsesVia) > 0 || sum.UsesAll) {
+		if fa.deferredUses == nil {
+			fa.deferredUses = map[*ssa.Defer]deferredCall{}
+		}
+		fa.deferredUses[d] = deferredCall{sum, inputs, via}
 	}
 	for _, pk := range sum.Kills {
 		fa.applyKill(s, instr, inputs, pk, callVia(via, pk), deferred)
@@ -107,6 +112,11 @@ func (fa *funcAnalysis) callUses(s *state, instr ssa.CallInstruction, sum *Summa
 	if via == "" {
 		op = "call"
 	}
+	fa.callUsesAs(s, instr, sum, inputs, op)
+}
+
+// callUsesAs checks the callee's uses, naming the operation op in messages.
+func (fa *funcAnalysis) callUsesAs(s *state, instr ssa.CallInstruction, sum *Summary, inputs []ssa.Value, op string) {
 	for _, i := range sum.Uses {
 		if i < len(inputs) {
 			fa.use(s, inputs[i], instr, op)

@@ -32,6 +32,8 @@ type funcAnalysis struct {
 	forcedMemo map[[2]ssa.Instruction]bool // forced's answers, by kill and use
 	stale      map[*ssa.Slice]bool         // reslices of pooled arrays: true while stale (slice)
 
+	deferredUses map[*ssa.Defer]deferredCall // defers whose callee reads memory when it runs
+
 	out   map[*ssa.BasicBlock]*state
 	final bool // the last sweep, which records events and the summary
 
@@ -41,6 +43,13 @@ type funcAnalysis struct {
 
 	lins   map[ssa.Value]lin // linear forms of integer values (linear.go)
 	ranges *rangeAnalysis    // offsets and ranges, after the dataflow (ranges.go)
+}
+
+// A deferredCall is a deferred call that reads memory: it does so at the return.
+type deferredCall struct {
+	sum    *Summary
+	inputs []ssa.Value
+	via    string
 }
 
 type callInfo struct {

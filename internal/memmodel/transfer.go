@@ -294,6 +294,17 @@ func (fa *funcAnalysis) ret(s *state, r *ssa.Return) {
 	if !fa.final {
 		return
 	}
+	// A defer registered on every path here runs now, and reads what it reads in the state the
+	// function leaves: defer func() { log.Printf("%x", *p) }(), then C.free(p).
+	for d, dc := range fa.deferredUses {
+		if d.Block().Dominates(r.Block()) {
+			op := "deferred call"
+			if via := cmpOr(dc.via, fa.cgoWrapped(d.Common())); via != "" {
+				op += " to " + via
+			}
+			fa.callUsesAs(s, d, dc.sum, dc.inputs, op+", which runs at the return,")
+		}
+	}
 	for _, v := range r.Results {
 		vr := fa.rootOf(v)
 		if vr == nil {

@@ -176,7 +176,7 @@ func op(s string) string {
 	case "copy", "append", "clear", "unsafe.Slice", "unsafe.String":
 		return s + " of"
 	}
-	if strings.HasPrefix(s, "call") {
+	if strings.HasPrefix(s, "call") || strings.HasPrefix(s, "deferred call") {
 		return s + " reads"
 	}
 	return s
