@@ -33,6 +33,7 @@ type funcAnalysis struct {
 	stale      map[*ssa.Slice]bool         // reslices of pooled arrays: true while stale (slice)
 
 	deferredUses map[*ssa.Defer]deferredCall // defers whose callee reads memory when it runs
+	loops        *[]natLoop                  // natural loops, when first needed (forced.go)
 
 	out   map[*ssa.BasicBlock]*state
 	final bool // the last sweep, which records events and the summary

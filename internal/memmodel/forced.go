@@ -127,6 +127,35 @@ func (fa *funcAnalysis) nextIteration(k *kill, instr ssa.Instruction, r *root) b
 		return false // memory whose allocation the model has not seen (a boxed constant put N times)
 	}
 	kb, ub := from.Block(), instr.Block()
+	def, _ := r.v.(ssa.Instruction)
+	for _, l := range fa.naturalLoops() {
+		if !l.body[kb] || !l.body[ub] || def != nil && l.body[def.Block()] {
+			continue
+		}
+		every := true
+		for _, latch := range l.latches {
+			every = every && kb.Dominates(latch)
+		}
+		if every {
+			return true
+		}
+	}
+	return false
+}
+
+// A natLoop is a natural loop: the blocks that jump back to its header, and its blocks.
+type natLoop struct {
+	latches []*ssa.BasicBlock
+	body    map[*ssa.BasicBlock]bool
+}
+
+// naturalLoops returns fa's loops, computed once: a header's body is the header and every block
+// that reaches one of its latches without passing through it.
+func (fa *funcAnalysis) naturalLoops() []natLoop {
+	if fa.loops != nil {
+		return *fa.loops
+	}
+	var loops []natLoop
 	for _, h := range fa.fn.Blocks {
 		var latches []*ssa.BasicBlock
 		for _, p := range h.Preds {
@@ -134,43 +163,21 @@ func (fa *funcAnalysis) nextIteration(k *kill, instr ssa.Instruction, r *root) b
 				latches = append(latches, p)
 			}
 		}
-		if len(latches) == 0 || !h.Dominates(kb) || !h.Dominates(ub) {
+		if len(latches) == 0 {
 			continue
 		}
-		every := true
-		for _, l := range latches {
-			every = every && kb.Dominates(l)
+		body := map[*ssa.BasicBlock]bool{h: true}
+		stack := append([]*ssa.BasicBlock(nil), latches...)
+		for len(stack) > 0 {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !body[x] {
+				body[x] = true
+				stack = append(stack, x.Preds...)
+			}
 		}
-		if !every || !fa.inNaturalLoop(h, latches, kb) || !fa.inNaturalLoop(h, latches, ub) {
-			continue
-		}
-		if def, ok := r.v.(ssa.Instruction); ok && def.Block() != nil && fa.inNaturalLoop(h, latches, def.Block()) {
-			continue
-		}
-		return true
+		loops = append(loops, natLoop{latches, body})
 	}
-	return false
-}
-
-// inNaturalLoop reports whether b is in the natural loop of header h: h, or a block that reaches one of
-// its latches without passing through h.
-func (fa *funcAnalysis) inNaturalLoop(h *ssa.BasicBlock, latches []*ssa.BasicBlock, b *ssa.BasicBlock) bool {
-	if b == h {
-		return true
-	}
-	seen := map[*ssa.BasicBlock]bool{h: true}
-	stack := append([]*ssa.BasicBlock(nil), latches...)
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[x] {
-			continue
-		}
-		if x == b {
-			return true
-		}
-		seen[x] = true
-		stack = append(stack, x.Preds...)
-	}
-	return false
+	fa.loops = &loops
+	return loops
 }
