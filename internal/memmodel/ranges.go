@@ -149,6 +149,38 @@ func edgeConds(fa *funcAnalysis, b *ssa.BasicBlock, s int) []cond {
 	if !unsigned {
 		out = append(out, diffConds(fa, cmp.X, op, y)...)
 		out = append(out, diffConds(fa, cmp.Y, flip(op), x)...)
+		out = append(out, minConds(fa, cmp.X, op, y)...)
+		out = append(out, minConds(fa, cmp.Y, flip(op), x)...)
+	}
+	return out
+}
+
+// minConds solves a lower bound on min(a, b) for each operand: min(a, b) >= c holds only if
+// both a >= c and b >= c (n := min(len(b)-off, 8); if n == 8 { 8 bytes remain }).
+func minConds(fa *funcAnalysis, v ssa.Value, op token.Token, c lin) []cond {
+	call, ok := v.(*ssa.Call)
+	if !ok || !c.isConst() {
+		return nil
+	}
+	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "min" {
+		return nil
+	}
+	switch op {
+	case token.EQL:
+		op = token.GEQ // min(a, b) == c: each is at least c
+	case token.GEQ, token.GTR:
+	default:
+		return nil
+	}
+	var out []cond
+	for _, a := range call.Call.Args {
+		if !isInteger(a.Type()) {
+			return nil
+		}
+		if cd, ok := solve(fa.linOf(a), op, c); ok {
+			out = append(out, cd)
+		}
+		out = append(out, diffConds(fa, a, op, c)...)
 	}
 	return out
 }

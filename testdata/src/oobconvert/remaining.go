@@ -57,3 +57,26 @@ func tailOfSuffix(b []byte, off int) uint64 {
 	}
 	return *(*uint64)(unsafe.Pointer(&b[0])) // want `conversion to \*uint64 may reach 4 bytes past the end of the slice$`
 }
+
+// minRemaining is fine: min(len(b)-off, 8) is 8 only if 8 bytes remain.
+func minRemaining(b []byte, off int) uint64 {
+	if off < 0 || off >= len(b) {
+		return 0
+	}
+	n := min(len(b)-off, 8)
+	if n == 8 {
+		return *(*uint64)(unsafe.Pointer(&b[off]))
+	}
+	return 0
+}
+
+// minRemainingShort checks for 4 of them.
+func minRemainingShort(b []byte, off int) uint64 {
+	if off < 0 || off >= len(b) {
+		return 0
+	}
+	if n := min(len(b)-off, 8); n >= 4 {
+		return *(*uint64)(unsafe.Pointer(&b[off])) // want `as few as 4 may remain at byte len\(b\)-4 of b`
+	}
+	return 0
+}
