@@ -210,7 +210,7 @@ func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
 		fa.sum.fill(fa, r)
 		o = r.obj
 	}
-	if o != nil && tracksFills(o) {
+	if o != nil && tracksWrites(o) {
 		s.written.set(o, anyWrite)
 	}
 	if p2, ok := fa.objPath(o); ok && r == nil && fa.final {

@@ -240,10 +240,9 @@ func (fa *funcAnalysis) uninitObj(v ssa.Value) *Object {
 	return nil
 }
 
-// trackedObj returns the object v points into if the model tracks what is written to it, with
-// track one of tracksWrites and tracksFills.
-func (fa *funcAnalysis) trackedObj(v ssa.Value, track func(*Object) bool) *Object {
-	if r := fa.rootOf(v); r != nil && r.obj != nil && track(r.obj) {
+// trackedObj returns the object v points into if the model tracks what is written to it.
+func (fa *funcAnalysis) trackedObj(v ssa.Value) *Object {
+	if r := fa.rootOf(v); r != nil && r.obj != nil && tracksWrites(r.obj) {
 		return r.obj
 	}
 	return nil
@@ -253,9 +252,6 @@ func (fa *funcAnalysis) trackedObj(v ssa.Value, track func(*Object) bool) *Objec
 // starts uninitialized, and pooled memory, whose contents are a previous user's until written
 // (see mayBeWritten).
 func tracksWrites(o *Object) bool { return o.Uninit || isPooled(o) }
-
-// tracksFills is tracksWrites for what a callee may write.
-func tracksFills(o *Object) bool { return tracksWrites(o) }
 
 // isPooled reports whether o is an object a pool handed out, or memory its slots own.
 func isPooled(o *Object) bool {
@@ -267,7 +263,7 @@ func isPooled(o *Object) bool {
 // wrote records a write of size bytes through addr (size < 0: an unknown extent).
 func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
 	fa.sum.fill(fa, fa.rootOf(addr))
-	o := fa.trackedObj(addr, tracksWrites)
+	o := fa.trackedObj(addr)
 	if o == nil {
 		return
 	}
@@ -299,18 +295,18 @@ func (fa *funcAnalysis) mayFillVia(s *state, v ssa.Value, seen []*ssa.Phi) {
 		}
 	}
 	fa.sum.fill(fa, fa.rootOf(v))
-	if o := fa.trackedObj(v, tracksFills); o != nil {
+	if o := fa.trackedObj(v); o != nil {
 		s.written.set(o, anyWrite)
 	}
 	if r := fa.rootOf(v); r != nil && r.obj != nil {
-		if sv, ok := s.slots.m[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && tracksFills(sv.r.obj) {
+		if sv, ok := s.slots.m[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && tracksWrites(sv.r.obj) {
 			s.written.set(sv.r.obj, anyWrite)
 		}
 		if isPooled(r.obj) {
 			// A pooled object's fields hold the buffers its user resliced (d.buf = d.buf[:n]):
 			// a callee that gets the object may fill them.
 			for sk, sv := range s.slots.m {
-				if sk.obj == r.obj && sv.r != nil && sv.r.obj != nil && tracksFills(sv.r.obj) {
+				if sk.obj == r.obj && sv.r != nil && sv.r.obj != nil && tracksWrites(sv.r.obj) {
 					s.written.set(sv.r.obj, anyWrite)
 				}
 			}
