@@ -144,6 +144,31 @@ s := *(*[]byte)(unsafe.Pointer(&h))`,
 		Since: "v0.1.0",
 	},
 	{
+		Name:  "leak",
+		Pass:  "escape",
+		Title: "manual memory lost at a return without being freed",
+		Text: `Memory from C.malloc and its kin (C.calloc, C.realloc, C.CString, C.CBytes) or mmap is never
+collected: a return that a path from the allocation reaches without freeing it loses it
+for good. The classic shape is an early return on an error path that skips the free. The check
+follows the memory through reads, writes, pointer arithmetic and local variables; anything else
+(a call that receives it, which may take ownership, a store anywhere, a closure that captures
+it, a return of it) hands it on, and from there the check is silent. The edge where the pointer
+is nil, or where the allocating call's error is non-nil, loses nothing. Allocators known only by
+their summaries (//uninitlint:alloc) are not judged: an arena or a pool may release their memory
+as a whole.`,
+		Bad: `cs := C.CString(s)
+if len(s) > max {
+	return errTooLong // cs leaks
+}
+defer C.free(unsafe.Pointer(cs))`,
+		Good: `if len(s) > max {
+	return errTooLong
+}
+cs := C.CString(s)
+defer C.free(unsafe.Pointer(cs))`,
+		Since: "v0.1.0",
+	},
+	{
 		Name:  "uninit-read",
 		Pass:  "uninitread",
 		Title: "manual memory read before anything was written to it",

@@ -43,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
 	rep := checks.NewReporter(pass)
 	for _, e := range m.Events(memmodel.EvUseAfterKill, memmodel.EvDoubleKill,
-		memmodel.EvEscapeAfterKill, memmodel.EvGoPointerInManual) {
+		memmodel.EvEscapeAfterKill, memmodel.EvGoPointerInManual, memmodel.EvLeak) {
 		reportEvent(rep, e)
 	}
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
@@ -95,6 +95,10 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 		}
 		rep.Report(check, e.Pos, "pointer into "+what+" "+e.Op+", but it is "+pastTense(e.Kill.Kind)+" "+when,
 			append(rel, killed)...)
+	case memmodel.EvLeak:
+		rep.Report("leak", e.Pos, "return loses "+what+" allocated on "+rep.Line(e.Pos, e.Alloc)+
+			": a path from the allocation reaches it without freeing, returning or handing on the memory",
+			analysis.RelatedInformation{Pos: e.Alloc, Message: "allocated here"})
 	case memmodel.EvGoPointerInManual:
 		rep.Report("go-pointer-in-c-memory", e.Pos, "Go pointer stored in "+what+
 			", which the garbage collector does not scan", append(rel,

@@ -19,7 +19,7 @@ func sumRecords(recs [][]byte) (out []uint32) {
 		out = append(out, uint32(C.sum((*C.uchar)(buf), C.size_t(n)))) // want `call to C.sum reads C.malloc'd memory after it was freed`
 		C.free(buf)                                                    // want `free of C.malloc'd memory already freed on line 20 \(in the loop's next iteration`
 	}
-	return out
+	return out // want `return loses C.malloc'd memory allocated on line 16`
 }
 
 // sumRecordsOnce is fine: the buffer is freed once, after the loop.
