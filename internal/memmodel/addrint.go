@@ -78,7 +78,7 @@ func binAddress(x *ssa.BinOp, seen map[ssa.Value]bool) *Address {
 		}
 		return ay
 	case token.SUB, token.AND_NOT:
-		if addressIn(x.Y, map[ssa.Value]bool{}) != nil {
+		if addressIn(x.Y, seen) != nil {
 			return nil
 		}
 		return addressIn(x.X, seen)

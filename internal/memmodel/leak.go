@@ -69,7 +69,10 @@ func (fa *funcAnalysis) allocated(v ssa.Value) *Object {
 		return nil
 	}
 	fn := calleeFunc(v)
-	if fn == nil || fa.b.world(fn) == nil {
+	if fn == nil {
+		return nil
+	}
+	if sum := fa.b.world(fn); sum == nil || reusesInput(sum, v) {
 		// Deliberate silence: an allocator known by its summary may be an arena or a pool that
 		// releases its memory as a whole; only the table's allocators (C's, mmap) must be freed.
 		return nil
@@ -379,8 +382,12 @@ func (lk *leakSearch) blocked(b *ssa.BasicBlock, si int, errv ssa.Value) bool {
 		return false
 	}
 	x, y := cmp.X, cmp.Y
-	if isNilConst(x) {
+	if isNilConst(x) || y == errv {
 		x, y = y, x
+	}
+	if errv != nil && x == errv && !isNilConst(y) {
+		// err == io.EOF, err != unix.EINVAL: where they are equal, err is not nil
+		return (cmp.Op == token.EQL) == (si == 0)
 	}
 	if !isNilConst(y) {
 		return false
@@ -398,6 +405,31 @@ func (lk *leakSearch) blocked(b *ssa.BasicBlock, si int, errv ssa.Value) bool {
 func isNilConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value == nil
+}
+
+// reusesInput reports whether the allocating call v comes from may return memory one of its
+// arguments points to: a realloc (its summary kills an input: C.realloc(p, n), Mremap(b, ...)),
+// or a call given an address (MmapPtr at a fixed address). The result may be memory the caller
+// already owns, and it is not judged.
+//
+// Deliberate silence: a realloc whose result is dropped leaks only if it moved the block.
+func reusesInput(sum *Summary, v ssa.Value) bool {
+	if len(sum.Kills) > 0 {
+		return true
+	}
+	if e, ok := v.(*ssa.Extract); ok {
+		v = e.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	for _, a := range call.Call.Args {
+		if isUnsafePointer(a.Type()) && !isNilConst(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // errorResult returns the error result of the call whose first result v is, or nil.
