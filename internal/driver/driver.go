@@ -3,10 +3,11 @@
 //
 // # Under go vet
 //
-// When invoked by go vet -vettool=$(which uninitlint), with -V=full, with -flags, or with
+// When invoked by go vet -vettool=$(which uninitlint), with -flags, or with
 // a compilation unit's .cfg file as its last argument, Main hands over to
 // [unitchecker.Main], which speaks that protocol (go vet always passes -json and prints
-// the findings itself). The driver then sees one package at a time and cannot tell which
+// the findings itself); Main answers the -V=full handshake itself, with the module version.
+// The driver then sees one package at a time and cannot tell which
 // files are generated from a whole-program view, so analyzers that must stay silent in
 // generated files check [go/ast.IsGenerated] themselves.
 //
@@ -63,6 +64,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -92,6 +94,14 @@ func Main(analyzers ...*analysis.Analyzer) {
 		os.Exit(exitError)
 	}
 	contain(analyzers)
+	if slices.Contains(os.Args[1:], "-V=full") || slices.Contains(os.Args[1:], "--V=full") {
+		// unitchecker would print a placeholder for the version: print the module's.
+		if err := printFullVersion(os.Stdout); err != nil {
+			fmt.Fprintf(os.Stderr, "%s: -V=full: %v\n", progname, err)
+			os.Exit(exitError)
+		}
+		os.Exit(exitClean)
+	}
 	if isVettool(os.Args[1:]) {
 		unitchecker.Main(analyzers...) // exits
 	}
@@ -116,6 +126,13 @@ func isVettool(args []string) bool {
 // and returns the exit code.
 func standalone(args []string, analyzers []*analysis.Analyzer) int {
 	opts := parseFlags(args, analyzers)
+	switch {
+	case opts.version:
+		printVersion(os.Stdout)
+		return exitClean
+	case opts.list:
+		return printList(os.Stdout, analyzers, opts.analyzers)
+	}
 	stop, err := startProfiles(opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)

@@ -14,6 +14,8 @@ import (
 // options are the standalone driver's settings, from its command line.
 type options struct {
 	format    string               // text, json, sarif or github
+	version   bool                 // print the version and exit
+	list      bool                 // print the checks and exit
 	srcroot   string               // sarif and github paths are relative to this; "" for the default
 	context   int                  // if >= 0, print each position's lines and this many around them
 	tests     bool                 // analyze the packages' tests too
@@ -36,6 +38,8 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	var json bool
 	fs.BoolVar(&json, "json", false, "print findings and analyzer errors as JSON (-format=json)")
 	fs.StringVar(&opts.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default text)")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.BoolVar(&opts.list, "list", false, "print every check with its pass, severity, state and title, and exit")
 	fs.StringVar(&opts.srcroot, "srcroot", "",
 		"make sarif and github paths relative to this directory (default: the git top-level, or .)")
 	fs.IntVar(&opts.context, "c", -1, "print each position's source lines with this many around them")
@@ -50,7 +54,7 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 		fs.PrintDefaults()
 	}
 	fs.Parse(args) // exits on error
-	if fs.NArg() == 0 {
+	if fs.NArg() == 0 && !opts.version && !opts.list {
 		fs.Usage()
 		os.Exit(2)
 	}

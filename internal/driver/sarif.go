@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -197,13 +196,13 @@ func (p *sarifPrinter) run(r *report, analyzers []*analysis.Analyzer) sarifRun {
 }
 
 // toolVersion returns the module version of the running binary, as SARIF's version and
-// semanticVersion; a binary built from a checkout has none, and says "devel".
-func toolVersion() (version, semver string) {
-	info, ok := debug.ReadBuildInfo()
-	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
-		return "devel", ""
+// semanticVersion; a binary built from a checkout has none, and says "devel" and its commit.
+func toolVersion() (v, semver string) {
+	v = version()
+	if !isReleased(v) {
+		return v, ""
 	}
-	return info.Main.Version, strings.TrimPrefix(info.Main.Version, "v")
+	return v, strings.TrimPrefix(v, "v")
 }
 
 // invocation returns the run's one invocation: successful unless an analyzer failed or a
