@@ -150,8 +150,8 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		return exitError
 	}
 	broken := packageErrors(pkgs)
-	for _, line := range broken {
-		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, line)
+	for _, e := range broken {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, e)
 	}
 	graph, err := checker.Analyze(opts.analyzers, wellTyped(pkgs), nil)
 	if err != nil {

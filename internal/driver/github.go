@@ -17,8 +17,9 @@ import (
 // The message continues with one line per related position, "file:line:col: message" (the
 // "freed here" witnesses), since an annotation has a single location. Paths are relative
 // to the source root, as the runner expects them relative to the checkout. Columns are
-// Go's, in bytes. Analyzer failures become "::error title=uninitlint::error" commands, so
-// that they show beside the findings in the run's summary instead of only in its log.
+// Go's, in bytes. Analyzer failures and the errors of packages that could not be analyzed
+// become "::error title=uninitlint::error" commands, so that they show beside the findings in
+// the run's summary instead of only in its log.
 // See https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands.
 
 // Escapes of workflow commands, as the runner's own toolkit (@actions/core) does them: the
@@ -38,6 +39,9 @@ func (r *report) printGitHub(w io.Writer, opts *options) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.findings {
 		fmt.Fprintln(bw, githubFinding(root, f))
+	}
+	for _, e := range r.broken {
+		fmt.Fprintln(bw, githubCommand([]string{"title", progname}, e.String()))
 	}
 	for _, f := range r.failures {
 		fmt.Fprintln(bw, githubCommand([]string{"title", progname}, f.err.Error()))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -17,7 +18,9 @@ import (
 // v0.52.0; cmd/go/internal/vet/vet.go holds the same copy), which is internal and cannot
 // be imported. One difference: x/tools keys the tree by package ID, so a package and its
 // test variant ("p" and "p [p.test]") both appear, with the same diagnostics twice; this
-// driver merges them under the package path. Positions are absolute, as in x/tools.
+// driver merges them under the package path. Positions are absolute, as in x/tools. One
+// addition, which go vet's parser ignores: a package that could not be analyzed, whose errors
+// appear as the error of an analyzer named "uninitlint", one line each.
 
 // A jsonTree maps package path to analyzer name to []jsonDiagnostic or jsonError.
 type jsonTree map[string]map[string]any
@@ -74,6 +77,10 @@ func (r *report) printJSON(w io.Writer) error {
 	}
 	for _, f := range r.failures {
 		add(f.pkgPath, f.analyzer, jsonError{f.err.Error()})
+	}
+	for _, e := range r.broken {
+		prev, _ := tree[e.pkgPath][progname].(jsonError)
+		add(e.pkgPath, progname, jsonError{strings.TrimPrefix(prev.Err+"\n"+e.msg, "\n")})
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")
 	if err != nil {

@@ -40,9 +40,9 @@ type failure struct {
 
 // A report is the outcome of a standalone run, ready to print.
 type report struct {
-	findings []finding // sorted by compareFindings, without duplicates
-	failures []failure // sorted by package and analyzer, at most one per pair
-	broken   []string  // the packages that could not be analyzed, with their errors, as text
+	findings []finding      // sorted by compareFindings, without duplicates
+	failures []failure      // sorted by package and analyzer, at most one per pair
+	broken   []packageError // the errors of the packages that could not be analyzed
 }
 
 // newReport collects the diagnostics of graph's roots, except those in the generated

@@ -209,9 +209,9 @@ func toolVersion() (v, semver string) {
 // package could not be analyzed, which a clean result set must not hide.
 func invocation(r *report) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: len(r.failures) == 0 && len(r.broken) == 0}
-	for _, line := range r.broken {
+	for _, e := range r.broken {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
-			sarifNotification{"error", sarifMessage{Text: line}})
+			sarifNotification{"error", sarifMessage{Text: e.String()}})
 	}
 	for _, f := range r.failures {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
