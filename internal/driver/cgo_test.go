@@ -12,7 +12,7 @@ import (
 func TestCgo(t *testing.T) {
 	t.Parallel()
 	stdout, stderr, code := uninitlint(t, "./cgo")
-	want := "cgo/cgo.go:12:2: call of bad (declared on line 9)\n"
+	want := "cgo/cgo.go:12:2: call of bad (declared on line 9) (bad-call)\n"
 	if code != 3 || !strings.HasPrefix(stdout, want) {
 		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant exit 3 and %q", code, stdout, stderr, want)
 	}

@@ -159,7 +159,7 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		return exitError
 	}
 	r := newReport(graph, generatedFiles(pkgs))
-	r.broken = broken
+	r.broken, r.packages = broken, countPackages(pkgs)
 	if changes != nil {
 		r.keepNew(changes)
 	}
@@ -167,6 +167,7 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		fmt.Fprintf(os.Stderr, "%s: print findings: %v\n", progname, err)
 		return exitError
 	}
+	fmt.Fprintf(os.Stderr, "%s: %s\n", progname, r.summary())
 	return exitCode(len(broken) > 0 || len(r.failures) > 0, len(r.findings) > 0)
 }
 

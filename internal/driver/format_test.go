@@ -27,8 +27,8 @@ func TestSyntaxErrorOnce(t *testing.T) {
 	t.Parallel()
 	_, stderr, code := uninitlint(t, "./syntaxerr")
 	want := "uninitlint: example.com/mod/syntaxerr: syntax error: syntaxerr/syntaxerr.go:7:1: expected operand, found '}'\n"
-	if code != 1 || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
-		t.Errorf("exit %d, stderr:\n%s\nwant exit 1, only %q", code, stderr, want)
+	if code != 1 || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 2 {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 1, %q and the summary", code, stderr, want)
 	}
 }
 

@@ -17,9 +17,10 @@ import (
 // The message continues with one line per related position, "file:line:col: message" (the
 // "freed here" witnesses), since an annotation has a single location. Paths are relative
 // to the source root, as the runner expects them relative to the checkout. Columns are
-// Go's, in bytes. Analyzer failures and the errors of packages that could not be analyzed
+// Go's, in bytes. A warning is a ::warning command. Analyzer failures and the errors of packages that could not be analyzed
 // become "::error title=uninitlint::error" commands, so that they show beside the findings in
-// the run's summary instead of only in its log.
+// the run's summary instead of only in its log. GitHub shows at most 10 error and 10 warning
+// annotations of each step on the pull request; the others are in the log.
 // See https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands.
 
 // Escapes of workflow commands, as the runner's own toolkit (@actions/core) does them: the
@@ -41,10 +42,10 @@ func (r *report) printGitHub(w io.Writer, opts *options) error {
 		fmt.Fprintln(bw, githubFinding(root, f))
 	}
 	for _, e := range r.broken {
-		fmt.Fprintln(bw, githubCommand([]string{"title", progname}, e.String()))
+		fmt.Fprintln(bw, githubCommand("error", []string{"title", progname}, e.String()))
 	}
 	for _, f := range r.failures {
-		fmt.Fprintln(bw, githubCommand([]string{"title", progname}, f.err.Error()))
+		fmt.Fprintln(bw, githubCommand("error", []string{"title", progname}, f.err.Error()))
 	}
 	return bw.Flush()
 }
@@ -68,14 +69,14 @@ func githubFinding(root string, f finding) string {
 		p.Filename = githubPath(root, p.Filename)
 		msg += "\n" + p.String() + ": " + rel.Message
 	}
-	return githubCommand(props, msg)
+	return githubCommand(string(f.severity()), props, msg)
 }
 
-// githubCommand returns an ::error command with the properties, given as name and value
-// pairs, and the message.
-func githubCommand(props []string, msg string) string {
+// githubCommand returns a command ("error" or "warning") with the properties, given as name and
+// value pairs, and the message.
+func githubCommand(command string, props []string, msg string) string {
 	var b strings.Builder
-	b.WriteString("::error ")
+	b.WriteString("::" + command + " ")
 	for i := 0; i < len(props); i += 2 {
 		if i > 0 {
 			b.WriteString(",")

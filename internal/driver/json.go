@@ -4,11 +4,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"go/token"
 	"io"
 	"strings"
-
-	"golang.org/x/tools/go/analysis"
 )
 
 // The JSON shape below is the one that unitchecker and multichecker print for -json and
@@ -18,9 +15,10 @@ import (
 // v0.52.0; cmd/go/internal/vet/vet.go holds the same copy), which is internal and cannot
 // be imported. One difference: x/tools keys the tree by package ID, so a package and its
 // test variant ("p" and "p [p.test]") both appear, with the same diagnostics twice; this
-// driver merges them under the package path. Positions are absolute, as in x/tools. One
-// addition, which go vet's parser ignores: a package that could not be analyzed, whose errors
-// appear as the error of an analyzer named "uninitlint", one line each.
+// driver merges them under the package path. Positions are absolute, as in x/tools. Two
+// additions, which go vet's parser ignores: a diagnostic's "severity" (error or warning), and a
+// package that could not be analyzed, whose errors appear as the error of an analyzer named
+// "uninitlint", one line each.
 
 // A jsonTree maps package path to analyzer name to []jsonDiagnostic or jsonError.
 type jsonTree map[string]map[string]any
@@ -36,6 +34,7 @@ type jsonDiagnostic struct {
 	Posn           string                   `json:"posn"` // "file:line:col"
 	End            string                   `json:"end"`  // (ditto)
 	Message        string                   `json:"message"`
+	Severity       string                   `json:"severity,omitempty"`
 	SuggestedFixes []jsonSuggestedFix       `json:"suggested_fixes,omitempty"`
 	Related        []jsonRelatedInformation `json:"related,omitempty"`
 }
@@ -73,7 +72,7 @@ func (r *report) printJSON(w io.Writer) error {
 	}
 	for _, f := range r.findings {
 		diags, _ := tree[f.pkgPath][f.analyzer].([]jsonDiagnostic)
-		add(f.pkgPath, f.analyzer, append(diags, toJSON(f.fset, f.diag)))
+		add(f.pkgPath, f.analyzer, append(diags, toJSON(&f)))
 	}
 	for _, f := range r.failures {
 		add(f.pkgPath, f.analyzer, jsonError{f.err.Error()})
@@ -90,13 +89,15 @@ func (r *report) printJSON(w io.Writer) error {
 	return err
 }
 
-// toJSON converts d, whose positions are in fset.
-func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
+// toJSON converts f.
+func toJSON(f *finding) jsonDiagnostic {
+	d, fset := f.diag, f.fset
 	jd := jsonDiagnostic{
 		Category: d.Category,
 		Posn:     fset.Position(d.Pos).String(),
 		End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
 		Message:  d.Message,
+		Severity: string(f.severity()),
 	}
 	for _, fix := range d.SuggestedFixes {
 		jf := jsonSuggestedFix{Message: fix.Message}

@@ -112,3 +112,17 @@ func relative(dir, name string) string {
 	}
 	return name
 }
+
+// countPackages returns how many packages pkgs are: a package, its test variant and its
+// external test package count once, and the generated test mains not at all.
+func countPackages(pkgs []*packages.Package) int {
+	paths := make(map[string]bool)
+	for _, p := range pkgs {
+		path := cmp.Or(p.PkgPath, p.ID)
+		if p.Name == "main" && strings.HasSuffix(path, ".test") {
+			continue
+		}
+		paths[strings.TrimSuffix(path, "_test")] = true
+	}
+	return len(paths)
+}

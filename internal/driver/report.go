@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/uninitlint/uninitlint/internal/checks"
 )
 
 // A finding is one diagnostic of one analyzer on one package.
@@ -22,6 +24,14 @@ type finding struct {
 	analyzer string
 	fset     *token.FileSet
 	diag     analysis.Diagnostic
+}
+
+// severity returns the severity of f's check: an analyzer outside the table reports errors.
+func (f *finding) severity() checks.Severity {
+	if c := checks.Lookup(f.check()); c != nil {
+		return c.Severity
+	}
+	return checks.Error
 }
 
 // posn returns where f is, after //line directives.
@@ -43,6 +53,7 @@ type report struct {
 	findings []finding      // sorted by compareFindings, without duplicates
 	failures []failure      // sorted by package and analyzer, at most one per pair
 	broken   []packageError // the errors of the packages that could not be analyzed
+	packages int            // how many packages were asked for (a package and its tests count once)
 }
 
 // newReport collects the diagnostics of graph's roots, except those in the generated
@@ -152,6 +163,38 @@ func (r *report) printText(stdout, stderr io.Writer, opts *options) error {
 	return w.Flush()
 }
 
+// summary returns the line that ends a run on stderr: "3 findings in 2 of 5 packages", then
+// what could not be analyzed.
+func (r *report) summary() string {
+	pkgs := make(map[string]bool)
+	for _, f := range r.findings {
+		pkgs[f.pkgPath] = true
+	}
+	s := fmt.Sprintf("no findings in %s", plural(r.packages, "package"))
+	if len(r.findings) > 0 {
+		s = fmt.Sprintf("%s in %d of %s", plural(len(r.findings), "finding"), len(pkgs), plural(r.packages, "package"))
+	}
+	broken := make(map[string]bool)
+	for _, e := range r.broken {
+		broken[e.pkgPath] = true
+	}
+	if len(broken) > 0 {
+		s += fmt.Sprintf("; %s not analyzed (errors above)", plural(len(broken), "package"))
+	}
+	if len(r.failures) > 0 {
+		s += fmt.Sprintf("; %s", plural(len(r.failures), "analyzer failure"))
+	}
+	return s
+}
+
+// plural returns "1 finding" or "n findings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // A textPrinter prints findings as go vet does.
 type textPrinter struct {
 	w       io.Writer
@@ -159,10 +202,15 @@ type textPrinter struct {
 	context int    // if >= 0, print each position's lines and this many around them
 }
 
-// finding prints f as "file:line:col: message", then each related position as an
+// finding prints f as staticcheck does, "file:line:col: message (check)", with "warning: "
+// before the message of a warning as compilers write it, then each related position as an
 // indented line "\tfile:line:col: message".
 func (p *textPrinter) finding(f finding) {
-	p.position("", f.fset, f.diag.Pos, f.diag.End, f.diag.Message)
+	msg := fmt.Sprintf("%s (%s)", f.diag.Message, f.check())
+	if f.severity() == checks.Warning {
+		msg = "warning: " + msg
+	}
+	p.position("", f.fset, f.diag.Pos, f.diag.End, msg)
 	for _, rel := range f.diag.Related {
 		p.position("\t", f.fset, rel.Pos, rel.End, rel.Message)
 	}

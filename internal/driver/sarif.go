@@ -45,10 +45,9 @@ const (
 	fingerprintKey = "uninitlint/v1"
 )
 
-// sarifLevel is the level of every rule and result: each check reports a memory-safety bug
-// (corrupted or leaked memory, undefined behaviour under the unsafe.Pointer rules), and
-// only what holds on every path to it.
-const sarifLevel = "error"
+// A result's level is its check's severity, from the table: "error" when the bug is certain,
+// "warning" when it depends on a path, the platform or the collector. A rule of the table also
+// carries GitHub's security-severity score, which code scanning ranks alerts by.
 
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
@@ -94,9 +93,10 @@ type sarifConfiguration struct {
 // sarifRuleProperties are the rule properties that GitHub reads: tags to filter alerts by,
 // and how much to trust and how much to worry about the rule's results.
 type sarifRuleProperties struct {
-	Tags            []string `json:"tags"`
-	Precision       string   `json:"precision"`
-	ProblemSeverity string   `json:"problem.severity"`
+	Tags             []string `json:"tags"`
+	Precision        string   `json:"precision"`
+	ProblemSeverity  string   `json:"problem.severity"`
+	SecuritySeverity string   `json:"security-severity,omitempty"`
 }
 
 type sarifMessage struct {
@@ -242,6 +242,10 @@ func sarifRules(findings []finding, analyzers []*analysis.Analyzer) ([]sarifRule
 // checkRule returns the rule of a check of the table, documented by it.
 func checkRule(c *checks.Check) sarifRule {
 	first, _, _ := strings.Cut(c.Text, "\n\n")
+	tags := []string{"security", "memory", c.Pass}
+	if c.SecuritySeverity() == "" {
+		tags = []string{c.Pass} // GitHub files a rule tagged security under security alerts
+	}
 	return sarifRule{
 		ID:                   c.Name,
 		Name:                 ruleName(c.Name),
@@ -249,8 +253,8 @@ func checkRule(c *checks.Check) sarifRule {
 		FullDescription:      sarifMessage{Text: strings.ReplaceAll(first, "\n", " ")},
 		Help:                 sarifMessage{Text: checks.Explain(c.Name), Markdown: checks.HelpMarkdown(c.Name)},
 		HelpURI:              c.URL(),
-		DefaultConfiguration: sarifConfiguration{sarifLevel},
-		Properties:           sarifRuleProperties{[]string{"security", "memory", c.Pass}, "high", sarifLevel},
+		DefaultConfiguration: sarifConfiguration{string(c.Severity)},
+		Properties:           sarifRuleProperties{tags, "high", string(c.Severity), c.SecuritySeverity()},
 	}
 }
 
@@ -271,8 +275,8 @@ func analyzerRule(f finding, analyzers []*analysis.Analyzer) sarifRule {
 		FullDescription:      sarifMessage{Text: doc},
 		Help:                 sarifMessage{Text: doc},
 		HelpURI:              absoluteURL(f.diag.URL),
-		DefaultConfiguration: sarifConfiguration{sarifLevel},
-		Properties:           sarifRuleProperties{[]string{f.analyzer}, "high", sarifLevel},
+		DefaultConfiguration: sarifConfiguration{string(f.severity())},
+		Properties:           sarifRuleProperties{Tags: []string{f.analyzer}, Precision: "high", ProblemSeverity: string(f.severity())},
 	}
 }
 
@@ -306,7 +310,7 @@ func (p *sarifPrinter) result(f finding, ruleIndex int) sarifResult {
 	res := sarifResult{
 		RuleID:              f.check(),
 		RuleIndex:           ruleIndex,
-		Level:               sarifLevel,
+		Level:               string(f.severity()),
 		Message:             sarifMessage{Text: f.diag.Message},
 		Locations:           []sarifLocation{{PhysicalLocation: p.location(f.fset, f.diag.Pos, f.diag.End)}},
 		PartialFingerprints: map[string]string{fingerprintKey: p.fingerprint(f)},
