@@ -1,10 +1,41 @@
 package driver_test
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 )
+
+// TestFormats checks -format with several formats and -o: one run, each format where it was
+// asked for, and the usage errors of what cannot be.
+func TestFormats(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	sarif, jsonFile := filepath.Join(dir, "out.sarif"), filepath.Join(dir, "out.json")
+	stdout, _, code := uninitlint(t, "-format=text,sarif,json:"+jsonFile, "-o", sarif, "./finds")
+	if code != 3 || !strings.HasPrefix(stdout, "finds/finds.go:8:2: call of bad") {
+		t.Errorf("exit %d, stdout:\n%s\nwant exit 3 and the text", code, stdout)
+	}
+	for _, name := range []string{sarif, jsonFile} {
+		var v map[string]any
+		if data, err := os.ReadFile(name); err != nil || json.Unmarshal(data, &v) != nil || len(v) == 0 {
+			t.Errorf("%s: not written, or not JSON (%v)", name, err)
+		}
+	}
+	for _, test := range []struct{ args, stderr string }{
+		{"-format=text,json", "uninitlint: -format: more than one format to stdout"},
+		{"-format=text,json,sarif -o=x", "uninitlint: -o: with several formats, exactly one"},
+		{"-format=json:x,sarif:x", "uninitlint: -format writes x twice"},
+	} {
+		_, stderr, code := uninitlint(t, append(strings.Fields(test.args), "./finds")...)
+		if code != 2 || !strings.HasPrefix(stderr, test.stderr) {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant exit 2 and %q", test.args, code, stderr, test.stderr)
+		}
+	}
+}
 
 // TestPackageErrorsInEveryFormat checks that a package that cannot be analyzed is named in the
 // JSON tree and as a GitHub annotation, not only on stderr.

@@ -132,35 +132,63 @@ func generatedFiles(pkgs []*packages.Package) map[string]bool {
 	return generated
 }
 
-// print writes r in the format opts ask for: as text, the findings to stdout and the
-// failures to stderr; in the other formats, both to stdout.
+// print writes r in each output that opts ask for, to stdout or to its file. Text prints the
+// analyzer failures to stderr, as go vet does; the other formats carry them.
 func (r *report) print(stdout, stderr io.Writer, opts *options) error {
-	switch opts.format {
-	case "json":
-		return r.printJSON(stdout)
-	case "sarif":
-		return r.printSARIF(stdout, opts)
-	case "github":
-		return r.printGitHub(stdout, opts)
+	if hasText(opts.outputs) {
+		for _, f := range r.failures {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, f.err)
+		}
 	}
-	return r.printText(stdout, stderr, opts)
+	for _, o := range opts.outputs {
+		if err := r.printTo(stdout, o, opts); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// printText writes r as go vet does: the findings to stdout and the failures to stderr.
-func (r *report) printText(stdout, stderr io.Writer, opts *options) error {
-	for _, f := range r.failures {
-		fmt.Fprintf(stderr, "%s: %v\n", progname, f.err)
+// printTo writes r in the format of o, to its file or else to stdout.
+func (r *report) printTo(stdout io.Writer, o output, opts *options) error {
+	if o.file == "" {
+		return r.printFormat(stdout, o.format, opts)
 	}
+	f, err := os.Create(o.file)
+	if err != nil {
+		return err
+	}
+	if err := r.printFormat(f, o.format, opts); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// printFormat writes r to w in format.
+func (r *report) printFormat(w io.Writer, format string, opts *options) error {
+	switch format {
+	case "json":
+		return r.printJSON(w)
+	case "sarif":
+		return r.printSARIF(w, opts)
+	case "github":
+		return r.printGitHub(w, opts)
+	}
+	return r.printText(w, opts)
+}
+
+// printText writes r's findings as go vet does.
+func (r *report) printText(w io.Writer, opts *options) error {
 	dir, err := os.Getwd()
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(stdout)
-	p := &textPrinter{w: w, dir: dir, context: opts.context}
+	bw := bufio.NewWriter(w)
+	p := &textPrinter{w: bw, dir: dir, context: opts.context}
 	for _, f := range r.findings {
 		p.finding(f)
 	}
-	return w.Flush()
+	return bw.Flush()
 }
 
 // summary returns the line that ends a run on stderr: "3 findings in 2 of 5 packages", then
