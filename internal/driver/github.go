@@ -64,7 +64,7 @@ func githubFinding(root string, f finding) string {
 	}
 	props = append(props, "title", progname+" "+f.check())
 	msg := f.diag.Message
-	for _, rel := range f.diag.Related {
+	for _, rel := range f.related() {
 		p := f.fset.Position(rel.Pos)
 		p.Filename = githubPath(root, p.Filename)
 		msg += "\n" + p.String() + ": " + rel.Message

@@ -15,10 +15,11 @@ import (
 // v0.52.0; cmd/go/internal/vet/vet.go holds the same copy), which is internal and cannot
 // be imported. One difference: x/tools keys the tree by package ID, so a package and its
 // test variant ("p" and "p [p.test]") both appear, with the same diagnostics twice; this
-// driver merges them under the package path. Positions are absolute, as in x/tools. Two
-// additions, which go vet's parser ignores: a diagnostic's "severity" (error or warning), and a
-// package that could not be analyzed, whose errors appear as the error of an analyzer named
-// "uninitlint", one line each.
+// driver merges them under the package path. Positions are absolute, as in x/tools. Three
+// additions, which go vet's parser ignores: a diagnostic's "severity" (error or warning), its
+// "count" when it stands for several uses of one cause (the others are its related positions
+// "again here"), and a package that could not be analyzed, whose errors appear as the error
+// of an analyzer named "uninitlint", one line each.
 
 // A jsonTree maps package path to analyzer name to []jsonDiagnostic or jsonError.
 type jsonTree map[string]map[string]any
@@ -35,6 +36,7 @@ type jsonDiagnostic struct {
 	End            string                   `json:"end"`  // (ditto)
 	Message        string                   `json:"message"`
 	Severity       string                   `json:"severity,omitempty"`
+	Count          int                      `json:"count,omitempty"` // if it stands for more than one
 	SuggestedFixes []jsonSuggestedFix       `json:"suggested_fixes,omitempty"`
 	Related        []jsonRelatedInformation `json:"related,omitempty"`
 }
@@ -99,6 +101,9 @@ func toJSON(f *finding) jsonDiagnostic {
 		Message:  d.Message,
 		Severity: string(f.severity()),
 	}
+	if f.count() > 1 {
+		jd.Count = f.count()
+	}
 	for _, fix := range d.SuggestedFixes {
 		jf := jsonSuggestedFix{Message: fix.Message}
 		for _, e := range fix.TextEdits {
@@ -108,7 +113,7 @@ func toJSON(f *finding) jsonDiagnostic {
 		}
 		jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 	}
-	for _, rel := range d.Related {
+	for _, rel := range f.related() {
 		jd.Related = append(jd.Related, jsonRelatedInformation{
 			Posn:    fset.Position(rel.Pos).String(),
 			End:     fset.Position(cmp.Or(rel.End, rel.Pos)).String(),

@@ -147,7 +147,7 @@ func (cs *changeSet) isNew(f finding) bool {
 	if p := f.posn(); cs.has(p.Filename, p.Line) {
 		return true
 	}
-	for _, rel := range f.diag.Related {
+	for _, rel := range f.related() {
 		if p := f.fset.Position(rel.Pos); cs.has(p.Filename, p.Line) {
 			return true
 		}

@@ -18,13 +18,35 @@ import (
 	"github.com/uninitlint/uninitlint/internal/checks"
 )
 
-// A finding is one diagnostic of one analyzer on one package.
+// A finding is one diagnostic of one analyzer on one package, with the other diagnostics of
+// the same cause that it stands for (see group).
 type finding struct {
 	pkgPath  string
 	analyzer string
 	fset     *token.FileSet
 	diag     analysis.Diagnostic
+	scope    string      // the position of the function declaration around it, or ""
+	more     []token.Pos // the positions of the other diagnostics of its cause, in order
 }
+
+// againMessage is the message of the related positions that list the other uses of a cause.
+const againMessage = "again here"
+
+// related returns f's related positions: the diagnostic's witnesses, then the other uses of
+// its cause.
+func (f *finding) related() []analysis.RelatedInformation {
+	rel := f.diag.Related
+	if len(f.more) > 0 {
+		rel = slices.Clip(rel)
+		for _, pos := range f.more {
+			rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: againMessage})
+		}
+	}
+	return rel
+}
+
+// count returns how many diagnostics f stands for.
+func (f *finding) count() int { return 1 + len(f.more) }
 
 // severity returns the severity of f's check: an analyzer outside the table reports errors.
 func (f *finding) severity() checks.Severity {
@@ -50,7 +72,7 @@ type failure struct {
 
 // A report is the outcome of a standalone run, ready to print.
 type report struct {
-	findings []finding      // sorted by compareFindings, without duplicates
+	findings []finding      // sorted by compareFindings, without duplicates, grouped by cause
 	failures []failure      // sorted by package and analyzer, at most one per pair
 	broken   []packageError // the errors of the packages that could not be analyzed
 	packages int            // how many packages were asked for (a package and its tests count once)
@@ -75,6 +97,7 @@ func newReport(graph *checker.Graph, generated map[string]bool) *report {
 	r.findings = slices.CompactFunc(r.findings, func(x, y finding) bool {
 		return compareFindings(x, y) == 0
 	})
+	r.findings = group(r.findings)
 	slices.SortStableFunc(r.failures, compareFailures)
 	r.failures = slices.CompactFunc(r.failures, func(x, y failure) bool {
 		return compareFailures(x, y) == 0
@@ -86,12 +109,68 @@ func newReport(graph *checker.Graph, generated map[string]bool) *report {
 func actionFindings(act *checker.Action, generated map[string]bool) []finding {
 	var fs []finding
 	for _, d := range act.Diagnostics {
-		f := finding{act.Package.PkgPath, act.Analyzer.Name, act.Package.Fset, d}
+		f := finding{pkgPath: act.Package.PkgPath, analyzer: act.Analyzer.Name, fset: act.Package.Fset, diag: d}
 		if !generated[f.posn().Filename] {
+			f.scope = enclosingFunc(act.Package, d.Pos)
 			fs = append(fs, f)
 		}
 	}
 	return fs
+}
+
+// enclosingFunc returns the position, as text, of the function declaration of pkg around pos,
+// or "" if pos is in none. Positions, not token.Pos, since a package's test variant parses
+// its files again.
+func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
+	for _, file := range pkg.Syntax {
+		if pos < file.FileStart || pos > file.FileEnd {
+			continue
+		}
+		for _, decl := range file.Decls {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Pos() <= pos && pos < fn.End() {
+				return pkg.Fset.Position(fn.Pos()).String()
+			}
+		}
+	}
+	return ""
+}
+
+// group merges the findings that have one cause: those of a check whose table entry says
+// ByCause, in one package and one function, with the same witnesses (the allocation and the
+// free, grow or Put). One Put followed by eight reads is one bug, and one finding, at the
+// first read by position, that lists the other seven. findings are sorted, and stay so.
+//
+// Only this driver groups: go vet -vettool and golangci-lint print each diagnostic.
+func group(findings []finding) []finding {
+	first := make(map[string]int) // by cause, the index in out of its first finding
+	var out []finding
+	for _, f := range findings {
+		key, ok := causeKey(&f)
+		if i, seen := first[key]; ok && seen {
+			out[i].more = append(out[i].more, f.diag.Pos)
+			continue
+		}
+		if ok {
+			first[key] = len(out)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// causeKey returns the key that the findings of f's cause share, and whether f has a cause
+// that others may share.
+func causeKey(f *finding) (string, bool) {
+	c := checks.Lookup(f.check())
+	if c == nil || !c.ByCause || f.scope == "" || len(f.diag.Related) == 0 {
+		return "", false
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\x00%s\x00%s", f.pkgPath, f.check(), f.scope)
+	for _, rel := range f.diag.Related {
+		fmt.Fprintf(&b, "\x00%s\x00%s", f.fset.Position(rel.Pos), rel.Message)
+	}
+	return b.String(), true
 }
 
 // hasFailedDep reports whether an action that act depends on failed.
@@ -239,7 +318,7 @@ func (p *textPrinter) finding(f finding) {
 		msg = "warning: " + msg
 	}
 	p.position("", f.fset, f.diag.Pos, f.diag.End, msg)
-	for _, rel := range f.diag.Related {
+	for _, rel := range f.related() {
 		p.position("\t", f.fset, rel.Pos, rel.End, rel.Message)
 	}
 }

@@ -122,6 +122,12 @@ type sarifResult struct {
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          *sarifResultProps `json:"properties,omitempty"`
+}
+
+// sarifResultProps are a result's own properties: how many uses of one cause it stands for.
+type sarifResultProps struct {
+	Count int `json:"count"`
 }
 
 type sarifLocation struct {
@@ -315,7 +321,10 @@ func (p *sarifPrinter) result(f finding, ruleIndex int) sarifResult {
 		Locations:           []sarifLocation{{PhysicalLocation: p.location(f.fset, f.diag.Pos, f.diag.End)}},
 		PartialFingerprints: map[string]string{fingerprintKey: p.fingerprint(f)},
 	}
-	for i, rel := range f.diag.Related {
+	if f.count() > 1 {
+		res.Properties = &sarifResultProps{Count: f.count()}
+	}
+	for i, rel := range f.related() {
 		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 			ID:               i + 1,
 			PhysicalLocation: p.location(f.fset, rel.Pos, rel.End),

@@ -1,0 +1,46 @@
+package driver
+
+import (
+	"go/token"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// TestGroup checks that diagnostics of one cause (the same check, function and witnesses)
+// become one finding at the first use, and that others stay apart.
+func TestGroup(t *testing.T) {
+	t.Parallel()
+	fset := token.NewFileSet()
+	file := fset.AddFile("a.go", -1, 1000)
+	file.SetLinesForContent([]byte(strings.Repeat("\n", 999)))
+	at := func(line int) token.Pos { return file.LineStart(line) }
+	put := []analysis.RelatedInformation{{Pos: at(2), Message: "allocated here"}, {Pos: at(3), Message: "put here"}}
+	f := func(check, scope string, line int, rel []analysis.RelatedInformation) finding {
+		return finding{pkgPath: "p", analyzer: "escape", fset: fset, scope: scope,
+			diag: analysis.Diagnostic{Pos: at(line), Category: check, Message: "use", Related: rel}}
+	}
+	other := []analysis.RelatedInformation{{Pos: at(2), Message: "allocated here"}, {Pos: at(9), Message: "put here"}}
+	got := group([]finding{
+		f("use-after-put", "a.go:1:1", 4, put),
+		f("use-after-put", "a.go:1:1", 5, put),
+		f("use-after-put", "a.go:1:1", 6, put),
+		f("use-after-put", "a.go:1:1", 10, other), // another Put
+		f("use-after-put", "a.go:20:1", 21, put),  // another function
+		f("oob-add", "a.go:1:1", 7, put[:1]),      // a check whose every finding is its own
+		f("oob-add", "a.go:1:1", 8, put[:1]),
+	})
+	var lines []int
+	for _, g := range got {
+		lines = append(lines, fset.Position(g.diag.Pos).Line)
+	}
+	if !slices.Equal(lines, []int{4, 10, 21, 7, 8}) || got[0].count() != 3 {
+		t.Fatalf("grouped at lines %v, first counts %d; want [4 10 21 7 8] and 3", lines, got[0].count())
+	}
+	rel := got[0].related()
+	if len(rel) != 4 || rel[2].Message != againMessage || rel[3].Pos != at(6) || len(put) != 2 {
+		t.Errorf("related of the group: %+v", rel)
+	}
+}
