@@ -17,3 +17,13 @@ func TestCgo(t *testing.T) {
 		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant exit 3 and %q", code, stdout, stderr, want)
 	}
 }
+
+// TestCgoLineDirective checks that a relative //line name in a file that uses cgo resolves
+// beside the user's file, not beside cgo's copy in the build cache.
+func TestCgoLineDirective(t *testing.T) {
+	t.Parallel()
+	stdout, _, _ := uninitlint(t, "-format=sarif", "-srcroot=.", "./cgoline")
+	if !strings.Contains(stdout, `"uri": "cgoline/parse.y"`) {
+		t.Errorf("SARIF does not name cgoline/parse.y:\n%s", stdout)
+	}
+}

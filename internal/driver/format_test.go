@@ -88,3 +88,17 @@ func TestVersion(t *testing.T) {
 		t.Errorf("-V=full: exit %d, %q", code, stdout)
 	}
 }
+
+// TestLineDirective checks that a //line directive without a column gives no column 0, which
+// SARIF forbids and GitHub rejects a whole upload for, nor a GitHub annotation's col=0.
+func TestLineDirective(t *testing.T) {
+	t.Parallel()
+	sarif, _, _ := uninitlint(t, "-format=sarif", "-srcroot=.", "./linedir")
+	if strings.Contains(sarif, `Column": 0`) || !strings.Contains(sarif, `"uri": "linedir/grammar.y"`) {
+		t.Errorf("SARIF has a column 0, or not grammar.y:\n%s", sarif)
+	}
+	github, _, _ := uninitlint(t, "-format=github", "-srcroot=.", "./linedir")
+	if !strings.HasPrefix(github, "::error file=linedir/grammar.y,line=20,title=") {
+		t.Errorf("github printed %s", github)
+	}
+}

@@ -17,7 +17,8 @@ import (
 // The message continues with one line per related position, "file:line:col: message" (the
 // "freed here" witnesses), since an annotation has a single location. Paths are relative
 // to the source root, as the runner expects them relative to the checkout. Columns are
-// Go's, in bytes. A warning is a ::warning command. Analyzer failures and the errors of packages that could not be analyzed
+// Go's, in bytes (left out when a //line directive leaves them unknown). A warning is a
+// ::warning command. Analyzer failures and the errors of packages that could not be analyzed
 // become "::error title=uninitlint::error" commands, so that they show beside the findings in
 // the run's summary instead of only in its log. GitHub shows at most 10 error and 10 warning
 // annotations of each step on the pull request; the others are in the log.
@@ -56,16 +57,17 @@ func githubFinding(root string, f finding) string {
 	props := []string{
 		"file", githubPath(root, start.Filename),
 		"line", fmt.Sprint(start.Line),
-		"col", fmt.Sprint(start.Column),
 	}
-	if f.diag.End.IsValid() {
-		end := f.fset.Position(f.diag.End)
+	if start.Column > 0 {
+		props = append(props, "col", fmt.Sprint(start.Column))
+	}
+	if end := f.position(f.diag.End); f.diag.End.IsValid() && end.Column > 0 && start.Column > 0 {
 		props = append(props, "endLine", fmt.Sprint(end.Line), "endColumn", fmt.Sprint(end.Column))
 	}
 	props = append(props, "title", progname+" "+f.check())
 	msg := f.diag.Message
 	for _, rel := range f.related() {
-		p := f.fset.Position(rel.Pos)
+		p := f.position(rel.Pos)
 		p.Filename = githubPath(root, p.Filename)
 		msg += "\n" + p.String() + ": " + rel.Message
 	}

@@ -96,8 +96,8 @@ func toJSON(f *finding) jsonDiagnostic {
 	d, fset := f.diag, f.fset
 	jd := jsonDiagnostic{
 		Category: d.Category,
-		Posn:     fset.Position(d.Pos).String(),
-		End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
+		Posn:     f.position(d.Pos).String(),
+		End:      f.position(cmp.Or(d.End, d.Pos)).String(),
 		Message:  d.Message,
 		Severity: string(f.severity()),
 	}
@@ -115,8 +115,8 @@ func toJSON(f *finding) jsonDiagnostic {
 	}
 	for _, rel := range f.related() {
 		jd.Related = append(jd.Related, jsonRelatedInformation{
-			Posn:    fset.Position(rel.Pos).String(),
-			End:     fset.Position(cmp.Or(rel.End, rel.Pos)).String(),
+			Posn:    f.position(rel.Pos).String(),
+			End:     f.position(cmp.Or(rel.End, rel.Pos)).String(),
 			Message: rel.Message,
 		})
 	}

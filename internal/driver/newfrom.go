@@ -148,7 +148,7 @@ func (cs *changeSet) isNew(f finding) bool {
 		return true
 	}
 	for _, rel := range f.related() {
-		if p := f.fset.Position(rel.Pos); cs.has(p.Filename, p.Line) {
+		if p := f.position(rel.Pos); cs.has(p.Filename, p.Line) {
 			return true
 		}
 	}

@@ -27,6 +27,14 @@ type finding struct {
 	diag     analysis.Diagnostic
 	scope    string      // the position of the function declaration around it, or ""
 	more     []token.Pos // the positions of the other diagnostics of its cause, in order
+	names    *fileNames  // corrects the file names of its package's positions
+}
+
+// position returns where pos is, after //line directives, with the file name corrected.
+func (f *finding) position(pos token.Pos) token.Position {
+	p := f.fset.Position(pos)
+	p.Filename = f.names.fix(p.Filename)
+	return p
 }
 
 // againMessage is the message of the related positions that list the other uses of a cause.
@@ -57,7 +65,7 @@ func (f *finding) severity() checks.Severity {
 }
 
 // posn returns where f is, after //line directives.
-func (f *finding) posn() token.Position { return f.fset.Position(f.diag.Pos) }
+func (f *finding) posn() token.Position { return f.position(f.diag.Pos) }
 
 // check returns the name of f's check: its Category, as resolved against the documentation,
 // or the analyzer's name for an analyzer that does not set one.
@@ -108,8 +116,10 @@ func newReport(graph *checker.Graph, generated map[string]bool) *report {
 // actionFindings returns the diagnostics of act, except those in the generated files.
 func actionFindings(act *checker.Action, generated map[string]bool) []finding {
 	var fs []finding
+	names := newFileNames(act.Package)
 	for _, d := range act.Diagnostics {
-		f := finding{pkgPath: act.Package.PkgPath, analyzer: act.Analyzer.Name, fset: act.Package.Fset, diag: d}
+		f := finding{pkgPath: act.Package.PkgPath, analyzer: act.Analyzer.Name, fset: act.Package.Fset, diag: d,
+			names: names}
 		if !generated[f.posn().Filename] {
 			f.scope = enclosingFunc(act.Package, d.Pos)
 			fs = append(fs, f)
@@ -168,7 +178,7 @@ func causeKey(f *finding) (string, bool) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\x00%s\x00%s", f.pkgPath, f.check(), f.scope)
 	for _, rel := range f.diag.Related {
-		fmt.Fprintf(&b, "\x00%s\x00%s", f.fset.Position(rel.Pos), rel.Message)
+		fmt.Fprintf(&b, "\x00%s\x00%s", f.position(rel.Pos), rel.Message)
 	}
 	return b.String(), true
 }
@@ -317,21 +327,21 @@ func (p *textPrinter) finding(f finding) {
 	if f.severity() == checks.Warning {
 		msg = "warning: " + msg
 	}
-	p.position("", f.fset, f.diag.Pos, f.diag.End, msg)
+	p.position("", &f, f.diag.Pos, f.diag.End, msg)
 	for _, rel := range f.related() {
-		p.position("\t", f.fset, rel.Pos, rel.End, rel.Message)
+		p.position("\t", &f, rel.Pos, rel.End, rel.Message)
 	}
 }
 
-// position prints one line for the range [pos, end) and its message, then the source
-// lines of the range if p.context asks for them.
-func (p *textPrinter) position(indent string, fset *token.FileSet, pos, end token.Pos, msg string) {
-	start := fset.Position(pos)
+// position prints one line for the range [pos, end) of f's package and its message, then the
+// source lines of the range if p.context asks for them.
+func (p *textPrinter) position(indent string, f *finding, pos, end token.Pos, msg string) {
+	start := f.position(pos)
 	name := start.Filename
 	start.Filename = relative(p.dir, name)
 	fmt.Fprintf(p.w, "%s%s: %s\n", indent, start, msg)
 	if p.context >= 0 {
-		p.lines(name, start.Line-p.context, fset.Position(cmp.Or(end, pos)).Line+p.context)
+		p.lines(name, start.Line-p.context, f.position(cmp.Or(end, pos)).Line+p.context)
 	}
 }
 

@@ -146,10 +146,12 @@ type sarifArtifactLocation struct {
 	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
-// A sarifRegion without an end is the position alone, as the checks report it.
+// A sarifRegion without an end is the position alone, as the checks report it. A column is
+// left out when unknown: a //line directive without one gives Go's column 0, which SARIF
+// forbids (columns start at 1) and which makes GitHub reject the whole upload.
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
-	StartColumn int `json:"startColumn"`
+	StartColumn int `json:"startColumn,omitempty"`
 	EndLine     int `json:"endLine,omitempty"`
 	EndColumn   int `json:"endColumn,omitempty"`
 }
@@ -318,7 +320,7 @@ func (p *sarifPrinter) result(f finding, ruleIndex int) sarifResult {
 		RuleIndex:           ruleIndex,
 		Level:               string(f.severity()),
 		Message:             sarifMessage{Text: f.diag.Message},
-		Locations:           []sarifLocation{{PhysicalLocation: p.location(f.fset, f.diag.Pos, f.diag.End)}},
+		Locations:           []sarifLocation{{PhysicalLocation: p.location(&f, f.diag.Pos, f.diag.End)}},
 		PartialFingerprints: map[string]string{fingerprintKey: p.fingerprint(f)},
 	}
 	if f.count() > 1 {
@@ -327,21 +329,25 @@ func (p *sarifPrinter) result(f finding, ruleIndex int) sarifResult {
 	for i, rel := range f.related() {
 		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 			ID:               i + 1,
-			PhysicalLocation: p.location(f.fset, rel.Pos, rel.End),
+			PhysicalLocation: p.location(&f, rel.Pos, rel.End),
 			Message:          &sarifMessage{Text: rel.Message},
 		})
 	}
 	return res
 }
 
-// location returns the physical location of the range [pos, end), or of pos alone if end
-// is unknown.
-func (p *sarifPrinter) location(fset *token.FileSet, pos, end token.Pos) sarifPhysicalLocation {
-	start := fset.Position(pos)
-	region := sarifRegion{StartLine: start.Line, StartColumn: p.column(start)}
+// location returns the physical location of the range [pos, end) of f's package, or of pos
+// alone if end is unknown.
+func (p *sarifPrinter) location(f *finding, pos, end token.Pos) sarifPhysicalLocation {
+	start := f.position(pos)
+	region := sarifRegion{StartLine: max(start.Line, 1), StartColumn: p.column(start)}
 	if end.IsValid() {
-		e := fset.Position(end)
+		e := f.position(end)
 		region.EndLine, region.EndColumn = e.Line, p.column(e)
+		if region.EndLine < region.StartLine || region.EndColumn == 0 || region.StartColumn == 0 ||
+			region.EndLine == region.StartLine && region.EndColumn < region.StartColumn {
+			region.EndLine, region.EndColumn = 0, 0 // a //line directive between them
+		}
 	}
 	return sarifPhysicalLocation{p.artifact(start.Filename), region}
 }
@@ -368,8 +374,12 @@ func fileURI(path string, dir bool) string {
 	return (&url.URL{Scheme: "file", Path: path}).String()
 }
 
-// column returns pos's column in UTF-16 code units, from its line's text; Go counts bytes.
+// column returns pos's column in UTF-16 code units, from its line's text (Go counts bytes), or
+// 0 if it is unknown.
 func (p *sarifPrinter) column(pos token.Position) int {
+	if pos.Column < 1 {
+		return 0
+	}
 	line := p.line(pos.Filename, pos.Line)
 	if line == "" || pos.Column-1 > len(line) {
 		return pos.Column
