@@ -44,3 +44,15 @@ func TestGroup(t *testing.T) {
 		t.Errorf("related of the group: %+v", rel)
 	}
 }
+
+// TestLinkedMessage checks SARIF's message links to related locations, numbered as their ids,
+// and the escaping of brackets that are not links.
+func TestLinkedMessage(t *testing.T) {
+	t.Parallel()
+	got := linkedMessage("read of *[8]byte after free", []analysis.RelatedInformation{
+		{Message: "allocated here"}, {Message: "freed here"}, {Message: "a witness"}})
+	want := `read of *\[8\]byte after free; allocated [here](1), freed [here](2), [a witness](3)`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

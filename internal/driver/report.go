@@ -27,6 +27,7 @@ type finding struct {
 	diag     analysis.Diagnostic
 	scope    string      // the position of the function declaration around it, or ""
 	more     []token.Pos // the positions of the other diagnostics of its cause, in order
+	isNew    bool        // with -new-from-rev, whether a change may have caused it
 	names    *fileNames  // corrects the file names of its package's positions
 }
 
@@ -81,6 +82,7 @@ type failure struct {
 // A report is the outcome of a standalone run, ready to print.
 type report struct {
 	findings []finding      // sorted by compareFindings, without duplicates, grouped by cause
+	all      []finding      // with -new-from-rev, the findings before it dropped the old ones
 	failures []failure      // sorted by package and analyzer, at most one per pair
 	broken   []packageError // the errors of the packages that could not be analyzed
 	packages int            // how many packages were asked for (a package and its tests count once)

@@ -121,13 +121,29 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	CodeFlows           []sarifCodeFlow   `json:"codeFlows,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	BaselineState       string            `json:"baselineState,omitempty"` // with -new-from-rev: new or unchanged
 	Properties          *sarifResultProps `json:"properties,omitempty"`
 }
 
 // sarifResultProps are a result's own properties: how many uses of one cause it stands for.
 type sarifResultProps struct {
 	Count int `json:"count"`
+}
+
+// A sarifCodeFlow is the path of a finding, step by step: the allocation, the free (or grow,
+// or Put), then the use.
+type sarifCodeFlow struct {
+	ThreadFlows []sarifThreadFlow `json:"threadFlows"`
+}
+
+type sarifThreadFlow struct {
+	Locations []sarifThreadFlowLocation `json:"locations"`
+}
+
+type sarifThreadFlowLocation struct {
+	Location sarifLocation `json:"location"`
 }
 
 type sarifLocation struct {
@@ -186,11 +202,19 @@ func newSARIFPrinter(root string) *sarifPrinter {
 
 // run returns the SARIF run of r, whose findings come from analyzers.
 func (p *sarifPrinter) run(r *report, analyzers []*analysis.Analyzer) sarifRun {
-	rules, index := sarifRules(r.findings, analyzers)
+	findings := r.findings
+	if r.all != nil {
+		findings = r.all // complete, with baseline states: see keepNew
+	}
+	rules, index := sarifRules(findings, analyzers)
 	version, semver := toolVersion()
 	results := []sarifResult{}
-	for _, f := range r.findings {
-		results = append(results, p.result(f, index[f.check()]))
+	for _, f := range findings {
+		res := p.result(f, index[f.check()])
+		if r.all != nil {
+			res.BaselineState = map[bool]string{true: "new", false: "unchanged"}[f.isNew]
+		}
+		results = append(results, res)
 	}
 	return sarifRun{
 		Tool: sarifTool{sarifDriver{
@@ -313,27 +337,63 @@ func ruleName(id string) string {
 	return b.String()
 }
 
-// result returns the SARIF result of f, whose rule is rules[ruleIndex].
+// result returns the SARIF result of f, whose rule is rules[ruleIndex]. Its message links each
+// related location ("freed [here](2)"), since GitHub shows a related location only where the
+// message embeds it; its code flow is the path through the witnesses to the finding.
 func (p *sarifPrinter) result(f finding, ruleIndex int) sarifResult {
+	primary := p.location(&f, f.diag.Pos, f.diag.End)
 	res := sarifResult{
 		RuleID:              f.check(),
 		RuleIndex:           ruleIndex,
 		Level:               string(f.severity()),
-		Message:             sarifMessage{Text: f.diag.Message},
-		Locations:           []sarifLocation{{PhysicalLocation: p.location(&f, f.diag.Pos, f.diag.End)}},
+		Message:             sarifMessage{Text: linkedMessage(f.diag.Message, f.related())},
+		Locations:           []sarifLocation{{PhysicalLocation: primary}},
 		PartialFingerprints: map[string]string{fingerprintKey: p.fingerprint(f)},
 	}
 	if f.count() > 1 {
 		res.Properties = &sarifResultProps{Count: f.count()}
 	}
+	var flow []sarifThreadFlowLocation
 	for i, rel := range f.related() {
-		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+		loc := sarifLocation{
 			ID:               i + 1,
 			PhysicalLocation: p.location(&f, rel.Pos, rel.End),
 			Message:          &sarifMessage{Text: rel.Message},
-		})
+		}
+		res.RelatedLocations = append(res.RelatedLocations, loc)
+		if rel.Message != againMessage {
+			loc.ID = 0
+			flow = append(flow, sarifThreadFlowLocation{loc})
+		}
+	}
+	if len(flow) > 0 {
+		flow = append(flow, sarifThreadFlowLocation{sarifLocation{
+			PhysicalLocation: primary, Message: &sarifMessage{Text: f.diag.Message}}})
+		res.CodeFlows = []sarifCodeFlow{{[]sarifThreadFlow{{flow}}}}
 	}
 	return res
+}
+
+// sarifEscape escapes what SARIF's message text would take for link syntax.
+var sarifEscape = strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`)
+
+// linkedMessage returns msg, escaped, with a link to each related location, whose ids count
+// from 1 in order: "...; allocated [here](1), freed [here](2)". A witness message that ends
+// in "here" links that word; another links the whole message.
+func linkedMessage(msg string, related []analysis.RelatedInformation) string {
+	if len(related) == 0 {
+		return msg
+	}
+	links := make([]string, len(related))
+	for i, rel := range related {
+		text := sarifEscape.Replace(rel.Message)
+		if before, ok := strings.CutSuffix(text, "here"); ok {
+			links[i] = fmt.Sprintf("%s[here](%d)", before, i+1)
+		} else {
+			links[i] = fmt.Sprintf("[%s](%d)", text, i+1)
+		}
+	}
+	return sarifEscape.Replace(msg) + "; " + strings.Join(links, ", ")
 }
 
 // location returns the physical location of the range [pos, end) of f's package, or of pos
