@@ -310,16 +310,38 @@ slice the pointer was taken from; a guard such as i+8 <= len(b) proves the read 
 		Pass:  "ptrarith",
 		Title: "a pointer conversion at an offset not aligned for its type",
 		Text: `A conversion to *U at an offset that is not a multiple of U's alignment yields a misaligned
-pointer when the object itself is aligned: C.malloc and mmap memory, and Go allocations of 8
-bytes or more, which the runtime places at multiples of 8. Misaligned loads work on amd64 and
-arm64, fault on some other architectures, and fail checkptr (go test -race) everywhere. The
-check reports only offsets it knows exactly.`,
+pointer when the object itself is aligned: C.malloc and mmap memory, Go allocations of 8 bytes
+or more, which the runtime places at multiples of 8, and every Go variable at its own type's
+alignment (an *uint64 at byte 4 of a [2]uint64). Misaligned loads work on amd64 and arm64, fault
+on some other architectures, and fail checkptr (go test -race) everywhere. The check reports
+only offsets it knows exactly, and is silent on objects whose layout depends on a type
+parameter.`,
 		Bad: `var buf [16]byte
 v := *(*uint64)(unsafe.Pointer(&buf[1]))`,
 		Good: `var buf [16]byte
 v := binary.LittleEndian.Uint64(buf[1:])`,
 		Since:    "v0.1.0",
 		Severity: Warning,
+	},
+	{
+		Name:  "bad-pointer",
+		Pass:  "ptrarith",
+		Title: "an integer converted to a pointer that cannot be an address",
+		Text: `Some integers are not addresses whatever the values are, and converting one to
+unsafe.Pointer makes a pointer into nothing: a small nonzero constant (no memory lives below
+4096; checkptr aborts with "pointer arithmetic computed bad pointer value"), the sum of two
+addresses, an integer minus an address (the difference of two addresses is a distance, not an
+address), and an integer masked by an address. unsafe.Pointer rule 3 allows an address plus or
+minus an offset and rounding with &^; masking a Go pointer with & is outside the rule, and
+checkptr reports the result as pointing into no allocation. An address plus an integer written
+the other way round (1 + uintptr(p)) is the same address, and is not reported; neither is a
+pointer of C or mmap'd memory masked with &, which the collector never sees.`,
+		Bad: `p := unsafe.Pointer(uintptr(1))
+q := unsafe.Pointer(uintptr(unsafe.Pointer(&x)) & ^uintptr(7))`,
+		Good: `var p unsafe.Pointer // nil
+q := unsafe.Pointer(uintptr(unsafe.Pointer(&x)) &^ 7)`,
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "bad-ignore",
