@@ -102,3 +102,28 @@ func TestLineDirective(t *testing.T) {
 		t.Errorf("github printed %s", github)
 	}
 }
+
+// TestGrouped checks that the uses of one cause print as one finding, at the first, listing the
+// others, and count in JSON and SARIF.
+func TestGrouped(t *testing.T) {
+	t.Parallel()
+	text, stderr, code := uninitlint(t, "./grouped")
+	want := "grouped/grouped.go:11:2: use after put (use-after-put)\n" +
+		"\tgrouped/grouped.go:5:6: put here\n" +
+		"\tgrouped/grouped.go:12:2: again here\n" +
+		"\tgrouped/grouped.go:13:2: again here\n" +
+		"grouped/grouped.go:17:2: use after put (use-after-put)\n" +
+		"\tgrouped/grouped.go:5:6: put here\n"
+	if code != 3 || text != want || stderr != "uninitlint: 2 findings in 1 of 1 package\n" {
+		t.Errorf("exit %d, stdout:\n%s\nstderr: %s\nwant exit 3 and\n%s", code, text, stderr, want)
+	}
+	jsonOut, _, _ := uninitlint(t, "-json", "./grouped")
+	if strings.Count(jsonOut, `"count": 3`) != 1 || strings.Count(jsonOut, `"count"`) != 1 {
+		t.Errorf("JSON does not count the group once:\n%s", jsonOut)
+	}
+	sarif, _, _ := uninitlint(t, "-format=sarif", "./grouped")
+	if !strings.Contains(sarif, `"text": "use after put; put [here](1), again [here](2), again [here](3)"`) ||
+		!strings.Contains(sarif, `"count": 3`) {
+		t.Errorf("SARIF does not link or count the group:\n%s", sarif)
+	}
+}
