@@ -56,3 +56,24 @@ func TestLinkedMessage(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestSummaryWords checks the summary's words for findings, packages and -new-from-rev.
+func TestSummaryWords(t *testing.T) {
+	t.Parallel()
+	f := finding{pkgPath: "p"}
+	tests := []struct {
+		r    report
+		want string
+	}{
+		{report{packages: 1}, "no findings in 1 package"},
+		{report{findings: []finding{f}, packages: 2}, "1 finding in 1 of 2 packages"},
+		{report{findings: []finding{f}, all: []finding{f, f, f}, packages: 2}, "1 new finding in 1 of 2 packages (3 in all)"},
+		{report{all: []finding{f}, packages: 2, broken: []packageError{{"q", "type error"}}},
+			"no new findings in 2 packages (1 in all); 1 package not analyzed (errors above)"},
+	}
+	for _, test := range tests {
+		if got := test.r.summary(); got != test.want {
+			t.Errorf("summary() = %q, want %q", got, test.want)
+		}
+	}
+}

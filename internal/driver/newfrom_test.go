@@ -31,6 +31,11 @@ func TestNewFromRev(t *testing.T) {
 	if stdout != want {
 		t.Errorf("-new-from-rev=HEAD printed:\n%s\nwant only the edited and untracked calls:\n%s", stdout, want)
 	}
+	// SARIF stays complete, since code scanning closes the alerts an upload leaves out.
+	sarif := runIn(t, repo, 3, "-new-from-rev=HEAD", "-format=sarif", "./...")
+	if strings.Count(sarif, `"baselineState": "new"`) != 2 || strings.Count(sarif, `"baselineState": "unchanged"`) != 1 {
+		t.Errorf("-new-from-rev=HEAD -format=sarif: want 2 new results and 1 unchanged:\n%s", sarif)
+	}
 
 	// A change to a witness (here, bad's declaration) makes the old call new too.
 	gitIn(t, repo, "add", ".")

@@ -282,8 +282,8 @@ func (r *report) printText(w io.Writer, opts *options) error {
 	return bw.Flush()
 }
 
-// summary returns the line that ends a run on stderr: "3 findings in 2 of 5 packages", then
-// what could not be analyzed.
+// summary returns the line that ends a run on stderr: "3 findings in 2 of 5 packages", or with
+// -new-from-rev "1 new finding in 1 of 5 packages (3 in all)", then what could not be analyzed.
 func (r *report) summary() string {
 	pkgs := make(map[string]bool)
 	for _, f := range r.findings {
@@ -292,6 +292,9 @@ func (r *report) summary() string {
 	s := fmt.Sprintf("no findings in %s", plural(r.packages, "package"))
 	if len(r.findings) > 0 {
 		s = fmt.Sprintf("%s in %d of %s", plural(len(r.findings), "finding"), len(pkgs), plural(r.packages, "package"))
+	}
+	if r.all != nil { // -new-from-rev
+		s = strings.Replace(s, "finding", "new finding", 1) + fmt.Sprintf(" (%d in all)", len(r.all))
 	}
 	broken := make(map[string]bool)
 	for _, e := range r.broken {
