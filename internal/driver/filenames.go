@@ -26,7 +26,11 @@ func newFileNames(pkg *packages.Package) *fileNames {
 	for _, f := range pkg.GoFiles {
 		user[f] = true
 	}
-	names := &fileNames{cacheDirs: map[string]bool{}, generated: map[string]bool{}, dir: filepath.Dir(pkg.GoFiles[0])}
+	names := &fileNames{
+		cacheDirs: make(map[string]bool),
+		generated: make(map[string]bool),
+		dir:       filepath.Dir(pkg.GoFiles[0]),
+	}
 	for _, f := range pkg.CompiledGoFiles {
 		if !user[f] {
 			names.cacheDirs[filepath.Dir(f)] = true

@@ -39,9 +39,11 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	opts := new(options)
 	var json bool
 	fs.BoolVar(&json, "json", false, "print findings and analyzer errors as JSON (-format=json)")
-	fs.StringVar(&opts.format, "format", "", "output formats, comma-separated, each FORMAT or FORMAT:FILE; FORMAT is "+
-		strings.Join(formats, ", ")+" (default text)")
-	fs.StringVar(&opts.output, "o", "", "write the output (with several formats, the one that is not text) to this file")
+	fs.StringVar(&opts.format, "format", "",
+		"output formats, comma-separated, each FORMAT or FORMAT:FILE; FORMAT is "+strings.Join(formats, ", ")+
+			" (default text)")
+	fs.StringVar(&opts.output, "o", "",
+		"write the output to this file (with several formats, the one that is not text)")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.BoolVar(&opts.list, "list", false, "print every check with its pass, severity, state and title, and exit")
 	fs.StringVar(&opts.srcroot, "srcroot", "",

@@ -20,7 +20,8 @@ func printList(w io.Writer, all, selected []*analysis.Analyzer) int {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "CHECK\tPASS\tSEVERITY\tSTATE\tTITLE")
 	for _, c := range checks.All {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, c.Pass, c.Severity, checkState(&c, all, selected), c.Title)
+		state := checkState(&c, all, selected)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, c.Pass, c.Severity, state, c.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		return exitError

@@ -49,7 +49,9 @@ func packageErrors(pkgs []*packages.Package) []packageError {
 	seen := make(map[packageError]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		parsed := make(map[string]bool) // the files with a syntax error listed
-		hasSyntax := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.ParseError })
+		hasSyntax := slices.ContainsFunc(p.Errors, func(e packages.Error) bool {
+			return e.Kind == packages.ParseError
+		})
 		for _, e := range p.Errors {
 			file := posFile(e.Pos)
 			switch {

@@ -55,7 +55,8 @@ func resolveOutputs(opts *options, json bool) error {
 		files[o.file] = true
 	}
 	if stdout > 1 {
-		return errors.New("-format: more than one format to stdout; give the others a file (FORMAT:FILE or -o)")
+		return errors.New("-format: more than one format to stdout; " +
+			"give the others a file (FORMAT:FILE or -o)")
 	}
 	opts.outputs = outs
 	return nil

@@ -120,8 +120,9 @@ func actionFindings(act *checker.Action, generated map[string]bool) []finding {
 	var fs []finding
 	names := newFileNames(act.Package)
 	for _, d := range act.Diagnostics {
-		f := finding{pkgPath: act.Package.PkgPath, analyzer: act.Analyzer.Name, fset: act.Package.Fset, diag: d,
-			names: names}
+		f := finding{
+			pkgPath: act.Package.PkgPath, analyzer: act.Analyzer.Name, fset: act.Package.Fset, diag: d, names: names,
+		}
 		if !generated[f.posn().Filename] {
 			f.scope = enclosingFunc(act.Package, d.Pos)
 			fs = append(fs, f)
@@ -291,7 +292,8 @@ func (r *report) summary() string {
 	}
 	s := fmt.Sprintf("no findings in %s", plural(r.packages, "package"))
 	if len(r.findings) > 0 {
-		s = fmt.Sprintf("%s in %d of %s", plural(len(r.findings), "finding"), len(pkgs), plural(r.packages, "package"))
+		s = fmt.Sprintf("%s in %d of %s",
+			plural(len(r.findings), "finding"), len(pkgs), plural(r.packages, "package"))
 	}
 	if r.all != nil { // -new-from-rev
 		s = strings.Replace(s, "finding", "new finding", 1) + fmt.Sprintf(" (%d in all)", len(r.all))

@@ -123,7 +123,7 @@ type sarifResult struct {
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	CodeFlows           []sarifCodeFlow   `json:"codeFlows,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	BaselineState       string            `json:"baselineState,omitempty"` // with -new-from-rev: new or unchanged
+	BaselineState       string            `json:"baselineState,omitempty"` // -new-from-rev's: new, unchanged
 	Properties          *sarifResultProps `json:"properties,omitempty"`
 }
 
@@ -308,7 +308,9 @@ func analyzerRule(f finding, analyzers []*analysis.Analyzer) sarifRule {
 		Help:                 sarifMessage{Text: doc},
 		HelpURI:              absoluteURL(f.diag.URL),
 		DefaultConfiguration: sarifConfiguration{string(f.severity())},
-		Properties:           sarifRuleProperties{Tags: []string{f.analyzer}, Precision: "high", ProblemSeverity: string(f.severity())},
+		Properties: sarifRuleProperties{
+			Tags: []string{f.analyzer}, Precision: "high", ProblemSeverity: string(f.severity()),
+		},
 	}
 }
 
