@@ -3,7 +3,9 @@
 //
 // Standalone:
 //
-//	uninitlint [-format=text|json|sarif|github] [-test=false] [-c N] [-PASS=false] packages...
+//	uninitlint [-format=FORMAT[:FILE],...] [-o FILE] [-test=false] [-c N] [-PASS=false] packages...
+//	uninitlint -list
+//	uninitlint -version
 //
 // As a go vet tool:
 //

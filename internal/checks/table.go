@@ -26,7 +26,9 @@ return *(*byte)(p) // use after free`,
 		Good: `p := C.malloc(16)
 defer C.free(p)
 return *(*byte)(p)`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "double-free",
@@ -45,7 +47,9 @@ manual.Free(b) // double free`,
 		Good: `b := manual.New(n)
 manual.Free(b)
 b = nil`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "use-after-grow",
@@ -62,7 +66,9 @@ _ = s[0] // s may point into freed memory`,
 		Good: `r.Push(x)
 s := r.Slice()
 _ = s[0]`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
+		ByCause:  true,
 	},
 	{
 		Name:  "use-after-put",
@@ -84,7 +90,9 @@ return buf.Bytes() // the buffer is someone else's now`,
 out := bytes.Clone(buf.Bytes())
 pool.Put(buf)
 return out`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "dangling-escape",
@@ -100,7 +108,9 @@ return unsafe.Slice((*byte)(unsafe.Pointer(p)), len(s)) // freed on return`,
 		Good: `p := C.CString(s)
 defer C.free(unsafe.Pointer(p))
 return C.GoBytes(unsafe.Pointer(p), C.int(len(s))) // a Go copy`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "go-pointer-in-c-memory",
@@ -113,7 +123,8 @@ while the C memory still points to it; the cgo pointer rules forbid it.`,
 n.name = &goString // the GC cannot see this pointer`,
 		Good: `n := (*node)(C.malloc(C.size_t(unsafe.Sizeof(node{}))))
 n.id = id // only pointer-free data in C memory`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "uintptr-held",
@@ -127,8 +138,9 @@ mmap'd memory, which never moves, and uintptr arguments of system calls are not 
 		Bad: `u := uintptr(unsafe.Pointer(&x))
 runtime.GC()
 p := (*int)(unsafe.Pointer(u)) // x may have moved or been freed`,
-		Good:  `p := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + 0))`,
-		Since: "v0.1.0",
+		Good:     `p := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + 0))`,
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "reflect-header",
@@ -140,8 +152,9 @@ holds its Data as a plain uintptr, which does not keep the object alive. Use uns
 unsafe.String instead.`,
 		Bad: `h := reflect.SliceHeader{Data: uintptr(unsafe.Pointer(&a[0])), Len: n, Cap: n}
 s := *(*[]byte)(unsafe.Pointer(&h))`,
-		Good:  `s := unsafe.Slice(&a[0], n)`,
-		Since: "v0.1.0",
+		Good:     `s := unsafe.Slice(&a[0], n)`,
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "leak",
@@ -184,7 +197,9 @@ return h.len // never written`,
 		Good: `h := (*header)(C.calloc(1, C.size_t(unsafe.Sizeof(header{}))))
 h.magic = 0xfeed
 return h.len // zero`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "uninit-slot",
@@ -211,7 +226,8 @@ declare its length field: //uninitlint:len n buf in the type's doc comment.`,
 	}
 	return s.buf[i]
 }`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "uninit-expose",
@@ -220,9 +236,10 @@ declare its length field: //uninitlint:len n buf in the type's doc comment.`,
 		Text: `A method returns a slice of a container's buffer that extends past its length field
 (buf[:], buf[:cap(buf)], unsafe.Slice over the buffer with the capacity): the caller can read the
 logically uninitialized slots, and write slots the container will later treat as free.`,
-		Bad:   `func (s *Stack) Slice() []int { return s.buf[:] }`,
-		Good:  `func (s *Stack) Slice() []int { return s.buf[:s.n] }`,
-		Since: "v0.1.0",
+		Bad:      `func (s *Stack) Slice() []int { return s.buf[:] }`,
+		Good:     `func (s *Stack) Slice() []int { return s.buf[:s.n] }`,
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "stale-read",
@@ -247,7 +264,9 @@ if _, err := io.ReadFull(r, buf); err != nil {
 	return nil
 }
 return bytes.Clone(buf)`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "oob-add",
@@ -273,7 +292,8 @@ for i := 0; i <= n; i++ {
 for i := 0; i < n; i++ {
 	*(*byte)(unsafe.Add(p, i)) = 0
 }`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "oob-slice",
@@ -288,7 +308,8 @@ check compares the view's extent with the allocation's size, numerically or symb
 s := unsafe.Slice((*byte)(p), n+1) // one byte too many`,
 		Good: `p := C.malloc(C.size_t(n))
 s := unsafe.Slice((*byte)(p), n)`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "oob-convert",
@@ -306,7 +327,8 @@ slice the pointer was taken from; a guard such as i+8 <= len(b) proves the read 
 		Good: `for i := 0; i+8 <= len(b); i += 8 {
 	sum += *(*uint64)(unsafe.Pointer(&b[i]))
 }`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "misaligned",
@@ -323,7 +345,8 @@ parameter.`,
 v := *(*uint64)(unsafe.Pointer(&buf[1]))`,
 		Good: `var buf [16]byte
 v := binary.LittleEndian.Uint64(buf[1:])`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "bad-pointer",
@@ -342,7 +365,8 @@ pointer of C or mmap'd memory masked with &, which the collector never sees.`,
 q := unsafe.Pointer(uintptr(unsafe.Pointer(&x)) & ^uintptr(7))`,
 		Good: `var p unsafe.Pointer // nil
 q := unsafe.Pointer(uintptr(unsafe.Pointer(&x)) &^ 7)`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "bad-ignore",
@@ -357,7 +381,8 @@ renamed since) suppresses nothing either.`,
 return *(*byte)(p)`,
 		Good: `//uninitlint:ignore use-after-free p is a static buffer; the free is a no-op for it
 return *(*byte)(p)`,
-		Since: "v0.2.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "unused-ignore",
@@ -370,7 +395,8 @@ has judged. Remove it, or move it to the line of the finding. A directive that n
 disabled by -PASS.disable, or a pass that did not run, is not judged.`,
 		Bad: `//uninitlint:ignore double-free the pool never hands this out twice
 n := len(b)`,
-		Good:  `n := len(b)`,
-		Since: "v0.2.0",
+		Good:     `n := len(b)`,
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 }
