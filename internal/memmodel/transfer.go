@@ -20,6 +20,10 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 		}
 	case *ssa.Store:
 		fa.use(s, in.Addr, in, "store")
+		if hasPointers(in.Val.Type()) {
+			// The GC's write barrier reads the slot's old value before a pointer replaces it.
+			fa.read(s, in.Addr, fa.sizeof(in.Val.Type()), in, "pointer store")
+		}
 		fa.wrote(s, in.Addr, fa.sizeof(in.Val.Type()))
 		fa.mayEscape(s, in)
 		fa.store(s, in)
@@ -396,3 +400,4 @@ func (fa *funcAnalysis) extract(s *state, e *ssa.Extract) {
 	}
 	fa.result(s, e, ci, e.Index)
 }
+

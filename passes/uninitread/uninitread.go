@@ -78,6 +78,8 @@ func op(s string) string {
 		return "conversion of"
 	case "copy":
 		return "copy from"
+	case "pointer store":
+		return "pointer store (the GC's write barrier reads the old value) into"
 	}
 	return s + " reads"
 }
