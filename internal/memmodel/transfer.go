@@ -400,4 +400,3 @@ func (fa *funcAnalysis) extract(s *state, e *ssa.Extract) {
 	}
 	fa.result(s, e, ci, e.Index)
 }
-
