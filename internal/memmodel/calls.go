@@ -309,6 +309,24 @@ func (fa *funcAnalysis) opaque(s *state, c *ssa.CallCommon) {
 	}
 }
 
+// copyExtent returns how many bytes copy(dst, src) may write at most: dst's length, when it is
+// a constant, times its element's size; -1 when it is not known. The written set is a may-set,
+// so the most the copy may write is what it records.
+func (fa *funcAnalysis) copyExtent(dst ssa.Value) int64 {
+	n := fa.lenLin(dst, atomLen)
+	if !n.isConst() || n.k < 0 {
+		return -1
+	}
+	elem := int64(1)
+	if sl, ok := dst.Type().Underlying().(*types.Slice); ok {
+		elem = fa.sizeof(sl.Elem())
+	}
+	if elem < 0 {
+		return -1
+	}
+	return mulSat(n.k, elem)
+}
+
 // builtin handles the built-in functions that read memory: copy, append, and unsafe.Slice and
 // unsafe.String, which make a view over memory that must still be valid.
 func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Builtin, args []ssa.Value) {
@@ -317,7 +335,7 @@ func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Buil
 		fa.use(s, args[0], instr, "copy")
 		fa.use(s, args[1], instr, "copy")
 		fa.read(s, args[1], -1, instr, "copy")
-		fa.wrote(s, args[0], -1)
+		fa.wrote(s, args[0], fa.copyExtent(args[0]))
 	case "append":
 		fa.use(s, args[0], instr, "append")
 		fa.mayFill(s, args[0])
