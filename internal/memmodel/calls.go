@@ -50,7 +50,7 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 			fa.sum.write(fa, sk) // a write through our input is ours too
 			fa.overwrite(s, sk)
 			s.slots.del(sk)
-			s.objKilled.del(fa.owned(sk))
+			fa.forgetKilledUnder(s, fa.owned(sk))
 			if sk.field < 0 {
 				fa.clearObject(s, sk.obj) // *p = T{}: every field of the pointee is new
 			}
@@ -426,6 +426,23 @@ func (fa *funcAnalysis) resolve(s *state, inputs []ssa.Value, p Path) (*root, *O
 	return nil, fa.owned(sk)
 }
 
+// isFieldAddress reports whether v, maybe boxed in an interface, is the address of a field
+// (&s.f).
+func isFieldAddress(v ssa.Value) bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.FieldAddr:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
 // applyKill performs (or, for a defer, schedules) one kill of a callee's summary.
 //
 // A kill the callee performs on some paths only (a Free that skips an empty vector, a Release
@@ -433,6 +450,13 @@ func (fa *funcAnalysis) resolve(s *state, inputs []ssa.Value, p Path) (*root, *O
 // cannot tell which path ran, so a use after the call is reported. It is marked may, and is
 // never the evidence of a double free.
 func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.Value, pk PathKill, via string, deferred bool) {
+	if pk.Kind == KillPut && len(pk.Path.Fields) == 0 && pk.Path.Input < len(inputs) && isFieldAddress(inputs[pk.Path.Input]) {
+		// Deliberate silence: Put(&s.values) gives back one field, and the model, whose kills
+		// are per object, would take every other field of s for put back too.
+		//
+		// TODO(model): kills on paths (a field, an element) would kill the field alone.
+		return
+	}
 	r, o := fa.resolve(s, inputs, pk.Path)
 	if r != nil && pk.Type != "" && fa.isOtherType(r, pk.Type, instr) {
 		// Deliberate silence: the callee kills what it is given only when it is a pk.Type

@@ -178,6 +178,20 @@ func (fa *funcAnalysis) overwrite(s *state, sk slotKey) {
 	}
 }
 
+// forgetKilledUnder forgets the kills of o, the content of a slot a callee wrote, and of what
+// o's own slots held: the callee put back p.head.buf, then set p.head = nil, so whatever
+// p.head.buf is after the call is not what it put back.
+func (fa *funcAnalysis) forgetKilledUnder(s *state, o *Object) {
+	for k := range s.objKilled.m {
+		for b := k; b != nil; b = b.Base {
+			if b == o {
+				s.objKilled.del(k)
+				break
+			}
+		}
+	}
+}
+
 // clearObject forgets what the model knew of obj's slots: something rewrote them.
 func (fa *funcAnalysis) clearObject(s *state, obj *Object) {
 	for sk := range s.slots.m {
@@ -281,16 +295,25 @@ func (fa *funcAnalysis) useRoot(s *state, r *root, instr ssa.Instruction, pos to
 // on some path from which every path reaches instr (forced.go); nil if r is live there.
 func (fa *funcAnalysis) deadAt(s *state, r *root, instr ssa.Instruction) (k *kill, onPath bool) {
 	if k := s.dead.m[r]; k != nil {
-		if k.vacuous {
+		if k.vacuous || isStateDecided(k) {
 			return nil, false
 		}
 		return k, false
 	}
-	if k := s.condDead.m[r]; k != nil && fa.final && (fa.forced(k, instr) || fa.nextIteration(k, instr, r)) {
+	if k := s.condDead.m[r]; k != nil && fa.final && !isStateDecided(k) && (fa.forced(k, instr) || fa.nextIteration(k, instr, r)) {
 		return k, true
 	}
 	return nil, false
 }
+
+// isStateDecided reports whether k is a Put a callee performs on some paths only: a pool's
+// user puts an object back when its state says so (a reference count reaching zero, an owned
+// flag), which the caller's use after the call does not contradict. A may-effect of that kind
+// is not evidence of a use after Put.
+//
+// TODO(contracts): a summary that says what the Put depends on (p0.refs reaching 0) would let
+// a caller that holds the last reference see the Put as certain.
+func isStateDecided(k *kill) bool { return k.may && k.kind == KillPut }
 
 // ret checks what a return hands to the caller, and what escaped earlier, against the kills
 // the function has done and those its defers will do.
