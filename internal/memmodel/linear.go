@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -25,46 +26,8 @@ const (
 	atomCap
 )
 
-// A lin is a*x + k for an atom x; with x.v == nil it is the constant k.
-type lin struct {
-	x    atom
-	a, k int64
-}
-
-func (l lin) isConst() bool { return l.x.v == nil }
-
-// comparable reports whether l and m are multiples of the same atom by the same factor, so that
-// l - m is the constant l.k - m.k.
-func (l lin) comparable(m lin) bool { return !l.isConst() && l.x == m.x && l.a == m.a }
-
-func (l lin) plus(c int64) lin { return lin{l.x, l.a, addSat(l.k, c)} }
-
-func (l lin) times(c int64) lin {
-	if c == 0 {
-		return lin{}
-	}
-	return lin{l.x, mulSat(l.a, c), mulSat(l.k, c)}
-}
-
-// sum returns l + m when it is linear in one atom.
-func (l lin) sum(m lin) (lin, bool) {
-	switch {
-	case m.isConst():
-		return l.plus(m.k), true
-	case l.isConst():
-		return m.plus(l.k), true
-	case l.x == m.x:
-		return lin{l.x, l.a + m.a, addSat(l.k, m.k)}.norm(), true
-	}
-	return lin{}, false
-}
-
-func (l lin) norm() lin {
-	if l.a == 0 {
-		return lin{k: l.k}
-	}
-	return l
-}
+// A lin is a*x + k for an atom x; with x the zero atom it is the constant k.
+type lin = domain.Lin[atom]
 
 // linOf returns v as a linear form: constants fold, sums and products by constants distribute,
 // widening integer conversions are transparent (address arithmetic is modulo 2^64, so
@@ -74,18 +37,18 @@ func (fa *funcAnalysis) linOf(v ssa.Value) lin {
 	if l, ok := fa.lins[v]; ok {
 		return l
 	}
-	fa.lins[v] = lin{x: atom{v: v}, a: 1} // guards against cycles through phis
+	fa.lins[v] = lin{X: atom{v: v}, A: 1} // guards against cycles through phis
 	l := fa.computeLin(v)
 	fa.lins[v] = l
 	return l
 }
 
 func (fa *funcAnalysis) computeLin(v ssa.Value) lin {
-	self := lin{x: atom{v: v}, a: 1}
+	self := lin{X: atom{v: v}, A: 1}
 	switch v := v.(type) {
 	case *ssa.Const:
 		if c, ok := constInt(v); ok {
-			return lin{k: c}
+			return lin{K: c}
 		}
 	case *ssa.BinOp:
 		return fa.binLin(v, self)
@@ -118,23 +81,23 @@ func (fa *funcAnalysis) binLin(v *ssa.BinOp, self lin) lin {
 	x, y := fa.linOf(v.X), fa.linOf(v.Y)
 	switch v.Op {
 	case token.ADD:
-		if s, ok := x.sum(y); ok {
+		if s, ok := x.Sum(y); ok {
 			return s
 		}
 	case token.SUB:
-		if s, ok := x.sum(y.times(-1)); ok {
+		if s, ok := x.Sum(y.Times(-1)); ok {
 			return s
 		}
 	case token.MUL:
 		switch {
-		case y.isConst():
-			return x.times(y.k)
-		case x.isConst():
-			return y.times(x.k)
+		case y.IsConst():
+			return x.Times(y.K)
+		case x.IsConst():
+			return y.Times(x.K)
 		}
 	case token.SHL:
-		if y.isConst() && y.k >= 0 && y.k < 32 {
-			return x.times(1 << y.k)
+		if y.IsConst() && y.K >= 0 && y.K < 32 {
+			return x.Times(1 << y.K)
 		}
 	}
 	return self
@@ -147,7 +110,7 @@ func (fa *funcAnalysis) lenLin(s ssa.Value, op atomOp) lin {
 		return fa.lenLin(s.X, op)
 	case *ssa.Const:
 		if s.Value != nil && s.Value.Kind() == constant.String {
-			return lin{k: int64(len(constant.StringVal(s.Value)))}
+			return lin{K: int64(len(constant.StringVal(s.Value)))}
 		}
 	case *ssa.MakeSlice:
 		if op == atomCap {
@@ -164,9 +127,9 @@ func (fa *funcAnalysis) lenLin(s ssa.Value, op atomOp) lin {
 		}
 	}
 	if n, ok := arrayLen(s.Type()); ok {
-		return lin{k: n}
+		return lin{K: n}
 	}
-	return lin{x: atom{v: s, op: op}, a: 1}
+	return lin{X: atom{v: s, op: op}, A: 1}
 }
 
 // sliceLen returns the length of s[lo:hi] (or its capacity) when it is linear.
@@ -187,7 +150,7 @@ func (fa *funcAnalysis) sliceLen(s *ssa.Slice, op atomOp) (lin, bool) {
 			return lin{}, false
 		}
 	}
-	return hi.sum(lo.times(-1))
+	return hi.Sum(lo.Times(-1))
 }
 
 // arrayLen returns the length of an array or pointer-to-array type.
@@ -260,11 +223,11 @@ func (b Bound) String() string {
 
 // bound renders l for messages; ok is false when its atom has no name a reader would know.
 func (fa *funcAnalysis) bound(l lin) (Bound, bool) {
-	if l.isConst() {
-		return Bound{K: l.k}, true
+	if l.IsConst() {
+		return Bound{K: l.K}, true
 	}
-	name := fa.atomName(l.x)
-	return Bound{Name: name, A: l.a, K: l.k}, name != ""
+	name := fa.atomName(l.X)
+	return Bound{Name: name, A: l.A, K: l.K}, name != ""
 }
 
 // atomName names an atom as in source: a parameter, a variable, len(b).

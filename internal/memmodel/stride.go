@@ -3,6 +3,7 @@ package memmodel
 import (
 	"go/token"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -23,7 +24,7 @@ func (ra *rangeAnalysis) strideOf(v ssa.Value) int64 {
 	}
 	if c, ok := v.(*ssa.Const); ok {
 		if k, ok := constInt(c); ok {
-			return abs(k)
+			return domain.Abs(k)
 		}
 	}
 	if _, ok := v.(ssa.Instruction); ok && isInteger(v.Type()) {
@@ -47,20 +48,20 @@ func (ra *rangeAnalysis) evalStride(v ssa.Value) int64 {
 		c, yConst := ra.constOf(v.Y)
 		switch v.Op {
 		case token.ADD, token.SUB:
-			return gcd(x, y)
+			return domain.GCD(x, y)
 		case token.MUL:
-			return mulSat(x, y)
+			return domain.MulSat(x, y)
 		case token.SHL:
 			if yConst && c >= 0 && c < 32 {
-				return mulSat(x, 1<<c)
+				return domain.MulSat(x, 1<<c)
 			}
 		case token.AND_NOT:
-			if yConst && isLowMask(c) {
-				return clearLow(x, c+1)
+			if yConst && domain.IsLowMask(c) {
+				return domain.ClearLow(x, c+1)
 			}
 		case token.AND:
-			if yConst && c < 0 && isLowMask(^c) {
-				return clearLow(x, ^c+1)
+			if yConst && c < 0 && domain.IsLowMask(^c) {
+				return domain.ClearLow(x, ^c+1)
 			}
 		}
 	case *ssa.Convert:
@@ -71,19 +72,11 @@ func (ra *rangeAnalysis) evalStride(v ssa.Value) int64 {
 	return 1
 }
 
-// clearLow is the divisor of a multiple of x with its bits below the power of two m cleared.
-func clearLow(x, m int64) int64 {
-	if x%m == 0 {
-		return x
-	}
-	return m
-}
-
 // phiStride is the gcd of what a phi's edges bring.
 func (ra *rangeAnalysis) phiStride(phi *ssa.Phi) int64 {
 	s := int64(0)
 	for _, e := range phi.Edges {
-		s = gcd(s, ra.strideOf(e))
+		s = domain.GCD(s, ra.strideOf(e))
 	}
 	return s
 }
@@ -93,46 +86,4 @@ func (ra *rangeAnalysis) constOf(v ssa.Value) (int64, bool) {
 		return constInt(c)
 	}
 	return 0, false
-}
-
-// isLowMask reports whether m is 2^k - 1 for some k >= 1.
-func isLowMask(m int64) bool { return m > 0 && m&(m+1) == 0 }
-
-// roundTo shrinks r to the multiples of s it holds.
-func roundTo(r Interval, s int64) Interval {
-	if s <= 1 || r.IsEmpty() {
-		return r
-	}
-	if r.HasHi() {
-		r.Hi -= mod(r.Hi, s)
-	}
-	if r.HasLo() {
-		if m := mod(r.Lo, s); m != 0 {
-			r.Lo += s - m
-		}
-	}
-	return r
-}
-
-func mod(x, s int64) int64 {
-	m := x % s
-	if m < 0 {
-		m += s
-	}
-	return m
-}
-
-func gcd(a, b int64) int64 {
-	a, b = abs(a), abs(b)
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
-}
-
-func abs(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
