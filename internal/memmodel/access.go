@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"runtime/debug"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -305,7 +306,7 @@ func (fa *funcAnalysis) mentionsCap(v, x ssa.Value, depth int) bool {
 	if depth == 0 || v == nil {
 		return false
 	}
-	switch e := stripConv(v).(type) {
+	switch e := ssaq.StripConv(v).(type) {
 	case *ssa.BinOp:
 		return fa.mentionsCap(e.X, x, depth-1) || fa.mentionsCap(e.Y, x, depth-1)
 	case *ssa.Call:

@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -47,17 +48,17 @@ func (fa *funcAnalysis) computeLin(v ssa.Value) lin {
 	self := lin{X: atom{v: v}, A: 1}
 	switch v := v.(type) {
 	case *ssa.Const:
-		if c, ok := constInt(v); ok {
+		if c, ok := ssaq.IntConst(v); ok {
 			return lin{K: c}
 		}
 	case *ssa.BinOp:
 		return fa.binLin(v, self)
 	case *ssa.Convert:
-		if isWidening(v.X.Type(), v.Type()) {
+		if ssaq.IsWidening(v.X.Type(), v.Type()) {
 			return fa.linOf(v.X)
 		}
 	case *ssa.ChangeType:
-		if isInteger(v.X.Type()) {
+		if ssaq.IsInteger(v.X.Type()) {
 			return fa.linOf(v.X)
 		}
 	case *ssa.UnOp:
@@ -126,7 +127,7 @@ func (fa *funcAnalysis) lenLin(s ssa.Value, op atomOp) lin {
 			return fa.linOf(s.Call.Args[1])
 		}
 	}
-	if n, ok := arrayLen(s.Type()); ok {
+	if n, ok := ssaq.ArrayLen(s.Type()); ok {
 		return lin{K: n}
 	}
 	return lin{X: atom{v: s, op: op}, A: 1}
@@ -151,51 +152,6 @@ func (fa *funcAnalysis) sliceLen(s *ssa.Slice, op atomOp) (lin, bool) {
 		}
 	}
 	return hi.Sum(lo.Times(-1))
-}
-
-// arrayLen returns the length of an array or pointer-to-array type.
-func arrayLen(t types.Type) (int64, bool) {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	a, ok := t.Underlying().(*types.Array)
-	if !ok {
-		return 0, false
-	}
-	return a.Len(), true
-}
-
-func constInt(c *ssa.Const) (int64, bool) {
-	if c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
-}
-
-func isInteger(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsInteger != 0
-}
-
-// isWidening reports whether converting from to to keeps every value, or (to 64 bits) every
-// value modulo 2^64, which is all address arithmetic sees.
-func isWidening(from, to types.Type) bool {
-	if !isInteger(from) || !isInteger(to) {
-		return false
-	}
-	return intBits(to) > intBits(from) || intBits(to) == 64
-}
-
-func intBits(t types.Type) int {
-	switch t.Underlying().(*types.Basic).Kind() {
-	case types.Int8, types.Uint8:
-		return 8
-	case types.Int16, types.Uint16:
-		return 16
-	case types.Int32, types.Uint32:
-		return 32
-	}
-	return 64
 }
 
 // A Bound is how a message shows a symbolic quantity: A*Name + K, or the constant K.

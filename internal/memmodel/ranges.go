@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -130,7 +131,7 @@ func edgeConds(fa *funcAnalysis, b *ssa.BasicBlock, s int) []cond {
 		return nil
 	}
 	cmp, ok := ifi.Cond.(*ssa.BinOp)
-	if !ok || !isInteger(cmp.X.Type()) || !isComparison(cmp.Op) {
+	if !ok || !ssaq.IsInteger(cmp.X.Type()) || !isComparison(cmp.Op) {
 		return nil
 	}
 	op := cmp.Op
@@ -175,7 +176,7 @@ func minConds(fa *funcAnalysis, v ssa.Value, op token.Token, c lin) []cond {
 	}
 	var out []cond
 	for _, a := range call.Call.Args {
-		if !isInteger(a.Type()) {
+		if !ssaq.IsInteger(a.Type()) {
 			return nil
 		}
 		if cd, ok := solve(fa.linOf(a), op, c); ok {
@@ -335,7 +336,7 @@ func (ra *rangeAnalysis) step(b *ssa.BasicBlock, i int, instr ssa.Instruction) b
 	if phi, ok := v.(*ssa.Phi); ok {
 		return ra.stepPhi(phi)
 	}
-	if !isInteger(v.Type()) {
+	if !ssaq.IsInteger(v.Type()) {
 		return false
 	}
 	next := ra.eval(v, b, i)
@@ -354,7 +355,7 @@ func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
 	case ra.pointsIntoObject(phi):
 		next = ra.joinEdges(phi, ra.offAtEdge)
 		table, had = &vr.poff, &vr.hasPoff
-	case isInteger(phi.Type()):
+	case ssaq.IsInteger(phi.Type()):
 		next = ra.joinEdges(phi, ra.numAtEdge)
 		ubs := ra.phiBounds(phi)
 		changed = !slices.Equal(ubs, vr.phiUB)
@@ -408,13 +409,11 @@ func (ra *rangeAnalysis) base(v ssa.Value) Interval {
 		}
 		return vr.num
 	}
-	if c, ok := v.(*ssa.Const); ok {
-		if k, ok := constInt(c); ok {
-			return Point(k)
-		}
+	if k, ok := ssaq.IntConst(v); ok {
+		return Point(k)
 	}
 	if _, ok := v.(ssa.Instruction); ok {
-		if _, isPhi := v.(*ssa.Phi); isPhi || isInteger(v.Type()) {
+		if _, isPhi := v.(*ssa.Phi); isPhi || ssaq.IsInteger(v.Type()) {
 			return Interval{Lo: 1, Hi: 0} // not computed yet: the first round's back edges
 		}
 	}
@@ -428,7 +427,7 @@ func (ra *rangeAnalysis) base(v ssa.Value) Interval {
 // integer type ($GOROOT/test/fixedbugs/issue48536.go).
 func (ra *rangeAnalysis) narrowsUnknown(v ssa.Value) bool {
 	c, ok := v.(*ssa.Convert)
-	if !ok || !isInteger(c.X.Type()) || isWidening(c.X.Type(), c.Type()) {
+	if !ok || !ssaq.IsInteger(c.X.Type()) || ssaq.IsWidening(c.X.Type(), c.Type()) {
 		return false
 	}
 	if ra.of(c.X).opaque {
@@ -454,7 +453,7 @@ func typeRange(t types.Type) Interval {
 	if !ok || b.Info()&types.IsInteger == 0 {
 		return Top
 	}
-	bits := intBits(t)
+	bits := ssaq.IntBits(t)
 	if b.Info()&types.IsUnsigned != 0 {
 		if bits == 64 {
 			return Interval{Lo: 0, Hi: domain.PosInf}

@@ -2,6 +2,7 @@ package memmodel
 
 import (
 	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -35,7 +36,7 @@ func constSize(res Result, inputs []ssa.Value) int64 {
 		if a >= len(inputs) {
 			return 0
 		}
-		c, ok := intConst(inputs[a])
+		c, ok := ssaq.IntConst(inputs[a])
 		if !ok || c <= 0 {
 			return 0
 		}

@@ -4,6 +4,7 @@ import (
 	"go/token"
 
 	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -22,12 +23,10 @@ func (ra *rangeAnalysis) strideOf(v ssa.Value) int64 {
 	if vr := ra.of(v); vr.hasStride {
 		return vr.stride
 	}
-	if c, ok := v.(*ssa.Const); ok {
-		if k, ok := constInt(c); ok {
-			return domain.Abs(k)
-		}
+	if k, ok := ssaq.IntConst(v); ok {
+		return domain.Abs(k)
 	}
-	if _, ok := v.(ssa.Instruction); ok && isInteger(v.Type()) {
+	if _, ok := v.(ssa.Instruction); ok && ssaq.IsInteger(v.Type()) {
 		return 0 // a back edge's value, not computed yet: optimistic, lowered by the sweeps
 	}
 	return 1
@@ -45,7 +44,7 @@ func (ra *rangeAnalysis) evalStride(v ssa.Value) int64 {
 	switch v := v.(type) {
 	case *ssa.BinOp:
 		x, y := ra.strideOf(v.X), ra.strideOf(v.Y)
-		c, yConst := ra.constOf(v.Y)
+		c, yConst := ssaq.IntConst(v.Y)
 		switch v.Op {
 		case token.ADD, token.SUB:
 			return domain.GCD(x, y)
@@ -65,7 +64,7 @@ func (ra *rangeAnalysis) evalStride(v ssa.Value) int64 {
 			}
 		}
 	case *ssa.Convert:
-		if isWidening(v.X.Type(), v.Type()) {
+		if ssaq.IsWidening(v.X.Type(), v.Type()) {
 			return ra.strideOf(v.X)
 		}
 	}
@@ -79,11 +78,4 @@ func (ra *rangeAnalysis) phiStride(phi *ssa.Phi) int64 {
 		s = domain.GCD(s, ra.strideOf(e))
 	}
 	return s
-}
-
-func (ra *rangeAnalysis) constOf(v ssa.Value) (int64, bool) {
-	if c, ok := v.(*ssa.Const); ok {
-		return constInt(c)
-	}
-	return 0, false
 }

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -160,7 +161,7 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 	}
 	if e, ok := fa.elemAccess(v); ok {
 		base, bok := e.base.(*ssa.Parameter)
-		idx, iok := stripConv(e.index).(*ssa.Parameter)
+		idx, iok := ssaq.StripConv(e.index).(*ssa.Parameter)
 		if bok && iok && fa.inputs[base] == 0 {
 			res.ElemOf, res.ElemAt = e.field+1, fa.inputs[idx]+1
 		}

@@ -1,12 +1,12 @@
 package memmodel
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
 
 	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -94,19 +94,19 @@ func (fa *funcAnalysis) offsetStep(v ssa.Value) (step int64, next ssa.Value, ok 
 		off := fa.fieldOffset(s, x.Field)
 		return off, x.X, off >= 0
 	case *ssa.IndexAddr:
-		i, ok := intConst(x.Index)
+		i, ok := ssaq.IntConst(x.Index)
 		size := fa.sizeof(elemType(x.X.Type()))
 		return i * size, x.X, ok && size >= 0
 	case *ssa.Slice:
 		if x.Low == nil {
 			return 0, x.X, true
 		}
-		i, ok := intConst(x.Low)
+		i, ok := ssaq.IntConst(x.Low)
 		size := fa.sizeof(elemType(x.X.Type()))
 		return i * size, x.X, ok && size >= 0
 	case *ssa.Call:
 		if b, isB := x.Call.Value.(*ssa.Builtin); isB && b.Name() == "Add" {
-			i, ok := intConst(x.Call.Args[1])
+			i, ok := ssaq.IntConst(x.Call.Args[1])
 			return i, x.Call.Args[0], ok
 		}
 	case *ssa.BinOp:
@@ -115,7 +115,7 @@ func (fa *funcAnalysis) offsetStep(v ssa.Value) (step int64, next ssa.Value, ok 
 			if base == x.Y {
 				other = x.X
 			}
-			i, ok := intConst(other)
+			i, ok := ssaq.IntConst(other)
 			return i, base, ok
 		}
 		return 0, nil, false
@@ -164,14 +164,6 @@ func elemType(t types.Type) types.Type {
 		return types.Typ[types.Byte]
 	}
 	return types.Typ[types.Byte]
-}
-
-func intConst(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
 }
 
 // uninitObj returns the uninitialized object v points into, if any.
@@ -317,7 +309,7 @@ func (fa *funcAnalysis) slice(st *state, s *ssa.Slice) {
 		return
 	}
 	array := isArrayPointer(s.X.Type())
-	if !isSlice(s.X.Type()) && !array || s.High == nil || isZero(s.High) || isStaleExtension(s) {
+	if !isSlice(s.X.Type()) && !array || s.High == nil || ssaq.IsZeroInt(s.High) || isStaleExtension(s) {
 		return
 	}
 	r := fa.rootOf(s.X)
