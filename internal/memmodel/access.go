@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"runtime/debug"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -145,8 +146,8 @@ func (ra *rangeAnalysis) checkBuiltin(c *ssa.Call, b *ssa.BasicBlock, idx int) *
 		if bi.Name() == "Slice" {
 			elem = ra.sizes.Sizeof(p.Type().Underlying().(*types.Pointer).Elem())
 		}
-		need := ra.linOf(n).times(elem)
-		needNum := func() Interval { return ra.numAt(n, b, idx).mul(Point(elem)) }
+		need := ra.linOf(n).Times(elem)
+		needNum := func() Interval { return ra.numAt(n, b, idx).Mul(Point(elem)) }
 		return ra.checkExtent(c, p, "unsafe."+bi.Name(), AccSlice, need, needNum, b, idx)
 	}
 	return nil
@@ -156,7 +157,7 @@ func (ra *rangeAnalysis) checkBuiltin(c *ssa.Call, b *ssa.BasicBlock, idx int) *
 // in it (rule 3: "it is not valid to advance a pointer just beyond the end of its original
 // allocation").
 func (ra *rangeAnalysis) checkPointer(v ssa.Value, op string, b *ssa.BasicBlock, idx int) *Access {
-	acc := ra.checkExtent(v, v, op, AccAdd, lin{k: 1}, constNeed(1), b, idx)
+	acc := ra.checkExtent(v, v, op, AccAdd, lin{K: 1}, constNeed(1), b, idx)
 	if acc != nil {
 		ra.of(v).bad = true
 	}
@@ -182,7 +183,7 @@ func (ra *rangeAnalysis) checkConvert(c *ssa.Convert, b *ssa.BasicBlock, idx int
 		return nil
 	}
 	op := "conversion to " + types.TypeString(c.Type(), types.RelativeTo(ra.fa.fn.Pkg.Pkg))
-	acc := ra.checkExtent(c.X, c.X, op, AccConvert, lin{k: need}, constNeed(need), b, idx)
+	acc := ra.checkExtent(c.X, c.X, op, AccConvert, lin{K: need}, constNeed(need), b, idx)
 	if acc == nil {
 		acc = ra.checkAlign(c.X, op, ra.sizes.Alignof(ptr.Elem()), b, idx)
 	}
@@ -263,7 +264,7 @@ func (ra *rangeAnalysis) checkView(p ssa.Value, op string, need lin, needNum fun
 	elem := elemSize(ra.sizes, x.Type())
 	extent := func(op atomOp) sizeInfo {
 		n := ra.fa.lenLin(x, op)
-		return ra.exprSize(n.times(elem), ra.linNum(n, b, idx, guardDepth).mul(Point(elem)))
+		return ra.exprSize(n.Times(elem), ra.linNum(n, b, idx, guardDepth).Mul(Point(elem)))
 	}
 	eval := func() (offVal, Interval) {
 		_, off, _ := ra.viewOf(p, b, idx)
@@ -305,7 +306,7 @@ func (fa *funcAnalysis) mentionsCap(v, x ssa.Value, depth int) bool {
 	if depth == 0 || v == nil {
 		return false
 	}
-	switch e := stripConv(v).(type) {
+	switch e := ssaq.StripConv(v).(type) {
 	case *ssa.BinOp:
 		return fa.mentionsCap(e.X, x, depth-1) || fa.mentionsCap(e.Y, x, depth-1)
 	case *ssa.Call:

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -38,10 +39,10 @@ func addressIn(v ssa.Value, seen map[ssa.Value]bool) *Address {
 	seen[v] = true
 	switch x := v.(type) {
 	case *ssa.Convert:
-		if isUnsafePointer(x.X.Type()) && isInteger(x.Type()) {
+		if isUnsafePointer(x.X.Type()) && ssaq.IsInteger(x.Type()) {
 			return &Address{Ptr: x.X, Pos: x.Pos()}
 		}
-		if isInteger(x.X.Type()) && isInteger(x.Type()) && !narrows(x.X.Type(), x.Type()) {
+		if ssaq.IsInteger(x.X.Type()) && ssaq.IsInteger(x.Type()) && !narrows(x.X.Type(), x.Type()) {
 			return addressIn(x.X, seen)
 		}
 	case *ssa.ChangeType:
@@ -230,7 +231,7 @@ func before(a, b ssa.Instruction) bool {
 
 // narrows reports whether converting from to to may drop bits of an address.
 func narrows(from, to types.Type) bool {
-	return intBits(to) < intBits(from) && intBits(to) < 64
+	return ssaq.IntBits(to) < ssaq.IntBits(from) && ssaq.IntBits(to) < 64
 }
 
 // headerName returns "SliceHeader" or "StringHeader" for a pointer to one of reflect's header
@@ -273,7 +274,7 @@ type BadForm struct {
 func BadPointerForm(x ssa.Value) *BadForm {
 	switch x := x.(type) {
 	case *ssa.Const:
-		if c, ok := constInt(x); ok && c > 0 && c < minLegalPointer {
+		if c, ok := ssaq.IntConst(x); ok && c > 0 && c < minLegalPointer {
 			return &BadForm{Why: "a small constant, which no memory lives at"}
 		}
 	case *ssa.BinOp:

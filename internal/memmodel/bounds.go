@@ -1,9 +1,9 @@
 package memmodel
 
 import (
-	"go/constant"
 	"go/token"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -48,7 +48,7 @@ func (fa *funcAnalysis) callRelations(c *ssa.Call) []relation {
 	var rels []relation
 	for _, l := range fa.b.summaryOf(fn).less() {
 		if l[0] < len(c.Call.Args) && l[1] < len(c.Call.Args) {
-			rels = append(rels, relation{stripConv(c.Call.Args[l[0]]), stripConv(c.Call.Args[l[1]]), true})
+			rels = append(rels, relation{ssaq.StripConv(c.Call.Args[l[0]]), ssaq.StripConv(c.Call.Args[l[1]]), true})
 		}
 	}
 	return rels
@@ -60,7 +60,7 @@ func edgeRelations(cond ssa.Value, taken bool) []relation {
 	if !ok {
 		return nil
 	}
-	x, y, op := stripConv(bin.X), stripConv(bin.Y), bin.Op
+	x, y, op := ssaq.StripConv(bin.X), ssaq.StripConv(bin.Y), bin.Op
 	if !taken {
 		op = negate(op)
 	}
@@ -74,10 +74,10 @@ func edgeRelations(cond ssa.Value, taken bool) []relation {
 	case token.GEQ:
 		return []relation{{y, x, false}}
 	case token.NEQ: // n != 0, for a length (never negative), is 0 < n
-		if isZero(y) {
+		if ssaq.IsZeroInt(y) {
 			return []relation{{y, x, true}}
 		}
-		if isZero(x) {
+		if ssaq.IsZeroInt(x) {
 			return []relation{{x, y, true}}
 		}
 	}
@@ -100,11 +100,6 @@ func negate(op token.Token) token.Token {
 		return token.EQL
 	}
 	return token.ILLEGAL
-}
-
-func isZero(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value != nil && c.Value.Kind() == constant.Int && constant.Sign(c.Value) == 0
 }
 
 // less returns the summary's ensured relations, tolerating a nil summary.

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -49,7 +50,7 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 		if sk, ok := fa.inputSlot(s, inputs, w); ok {
 			fa.sum.write(fa, sk) // a write through our input is ours too
 			fa.overwrite(s, sk)
-			s.slots.del(sk)
+			s.slots.Del(sk)
 			fa.forgetKilledUnder(s, fa.owned(sk))
 			if sk.field < 0 {
 				fa.clearObject(s, sk.obj) // *p = T{}: every field of the pointee is new
@@ -149,7 +150,7 @@ func (fa *funcAnalysis) usePath(s *state, instr ssa.CallInstruction, inputs []ss
 	if q, ok := fa.objPath(o); ok {
 		fa.sum.usePath(q)
 	}
-	if k := s.objKilled.m[o]; k != nil && !k.vacuous {
+	if k := s.objKilled.Get(o); k != nil && !k.vacuous {
 		fa.event(Event{Kind: EvUseAfterKill, Pos: callPos(instr), Op: op, Obj: o, Kill: k.export()})
 	}
 }
@@ -211,7 +212,7 @@ func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
 		o = r.obj
 	}
 	if o != nil && tracksWrites(o) {
-		s.setWritten(o, anyWrite, -1, -1)
+		s.setWritten(o, domain.Any, -1, -1)
 	}
 	if p2, ok := fa.objPath(o); ok && r == nil && fa.final {
 		if fa.sum.fills == nil {
@@ -314,7 +315,7 @@ func (fa *funcAnalysis) opaque(s *state, c *ssa.CallCommon) {
 // so the most the copy may write is what it records.
 func (fa *funcAnalysis) copyExtent(dst ssa.Value) int64 {
 	n := fa.lenLin(dst, atomLen)
-	if !n.isConst() || n.k < 0 {
+	if !n.IsConst() || n.K < 0 {
 		return -1
 	}
 	elem := int64(1)
@@ -324,7 +325,7 @@ func (fa *funcAnalysis) copyExtent(dst ssa.Value) int64 {
 	if elem < 0 {
 		return -1
 	}
-	return mulSat(n.k, elem)
+	return domain.MulSat(n.K, elem)
 }
 
 // builtin handles the built-in functions that read memory: copy, append, and unsafe.Slice and
@@ -389,7 +390,7 @@ func (fa *funcAnalysis) inputSlot(s *state, inputs []ssa.Value, p Path) (slotKey
 		if i == len(p.Fields)-1 {
 			return sk, true
 		}
-		switch sv, known := s.slots.m[sk]; {
+		switch sv, known := s.slots.Lookup(sk); {
 		case !known:
 			obj = fa.owned(sk)
 		case sv.r != nil && sv.r.obj != nil && sv.r.obj != objTop:
@@ -414,7 +415,7 @@ func (fa *funcAnalysis) resolve(s *state, inputs []ssa.Value, p Path) (*root, *O
 	if !ok {
 		return nil, nil
 	}
-	if sv, known := s.slots.m[sk]; known {
+	if sv, known := s.slots.Lookup(sk); known {
 		if sv.r != nil {
 			return sv.r, nil
 		}
@@ -516,17 +517,17 @@ func (fa *funcAnalysis) lateKill(k *kill) *kill {
 // or o points into when the function returns, or nil.
 func pendingDefer(s *state, r *root, o *Object) *kill {
 	if r != nil {
-		if k := s.deferred.m[r]; k != nil && !k.late {
+		if k := s.deferred.Get(r); k != nil && !k.late {
 			return k
 		}
 		if r.obj != nil && r.obj != objTop {
-			if k := s.deferredObj.m[r.obj]; k != nil && !k.late {
+			if k := s.deferredObj.Get(r.obj); k != nil && !k.late {
 				return k
 			}
 		}
 	}
 	if o != nil {
-		if k := s.deferredObj.m[o]; k != nil && !k.late {
+		if k := s.deferredObj.Get(o); k != nil && !k.late {
 			return k
 		}
 	}
@@ -551,13 +552,13 @@ func (fa *funcAnalysis) deferredDoubleKill(instr ssa.Instruction, r *root, o *Ob
 
 func (fa *funcAnalysis) deferKill(s *state, r *root, o *Object, k *kill) {
 	if r != nil {
-		s.deferred.set(r, k)
+		s.deferred.Set(r, k)
 		if p, ok := fa.pathOf(r); ok && k.kind != KillRealloc {
-			s.freed.set(p.key(), freedPath{p, k}) // it will be freed by the time the caller resumes
+			s.freed.Set(p.key(), freedPath{p, k}) // it will be freed by the time the caller resumes
 		}
 	}
 	if o != nil {
-		s.deferredObj.set(o, k)
+		s.deferredObj.Set(o, k)
 	}
 }
 
@@ -566,7 +567,7 @@ func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *ki
 	if prev, onPath := fa.deadAt(s, r, instr); prev != nil {
 		fa.doubleKill(instr, r.obj, prev, k, onPath)
 	}
-	s.dead.set(r, k)
+	s.dead.Set(r, k)
 	fa.sum.kill(fa, s, r, k)
 	if o := r.obj; o != nil && o != objTop && (o.Kind == KindOwned || !o.inLoop) {
 		fa.killObject(s, nil, o, k)
@@ -577,7 +578,7 @@ func (fa *funcAnalysis) killRoot(s *state, instr ssa.Instruction, r *root, k *ki
 // born dead until the slot is written.
 func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k *kill) {
 	if instr != nil {
-		if prev := s.objKilled.m[o]; prev != nil && !prev.vacuous {
+		if prev := s.objKilled.Get(o); prev != nil && !prev.vacuous {
 			fa.doubleKill(instr, o, prev, k, false)
 		}
 		if p, ok := fa.objPath(o); ok && o.Kind == KindOwned {
@@ -588,12 +589,12 @@ func (fa *funcAnalysis) killObject(s *state, instr ssa.Instruction, o *Object, k
 		if rr.obj != o {
 			continue
 		}
-		if prev := s.dead.m[rr]; prev == nil || prev.vacuous {
-			s.dead.set(rr, k)
+		if prev := s.dead.Get(rr); prev == nil || prev.vacuous {
+			s.dead.Set(rr, k)
 		}
 	}
 	if o.Kind == KindOwned && k.kind != KillRealloc {
-		s.objKilled.set(o, k)
+		s.objKilled.Set(o, k)
 	}
 	if k.kind == KillPut {
 		fa.killLoadedFrom(s, o, k)
@@ -618,7 +619,7 @@ func (fa *funcAnalysis) killLoadedFrom(s *state, o *Object, k *kill) {
 			killIfLive(s, r, k)
 		}
 	}
-	for sk, sv := range s.slots.m {
+	for sk, sv := range s.slots.Map() {
 		if sv.r != nil && sk.obj == o && isSlice(sv.r.v.Type()) {
 			killIfLive(s, sv.r, k)
 		}
@@ -626,8 +627,8 @@ func (fa *funcAnalysis) killLoadedFrom(s *state, o *Object, k *kill) {
 }
 
 func killIfLive(s *state, r *root, k *kill) {
-	if prev := s.dead.m[r]; prev == nil || prev.vacuous {
-		s.dead.set(r, k)
+	if prev := s.dead.Get(r); prev == nil || prev.vacuous {
+		s.dead.Set(r, k)
 	}
 }
 
@@ -738,7 +739,7 @@ func (fa *funcAnalysis) view(s *state, v ssa.Value, inputs []ssa.Value, p Path) 
 	if inSlot {
 		own.slot = &sk
 	}
-	fa.setDead(s, own, s.objKilled.m[o])
+	fa.setDead(s, own, s.objKilled.Get(o))
 }
 
 // killAt returns the canonical kill for a position, kind and callee, so that states of

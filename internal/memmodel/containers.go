@@ -2,11 +2,11 @@ package memmodel
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -54,7 +54,7 @@ type elemRef struct {
 //	t6 = Add(convert(&x.buf), i*size)       unsafe addressing, runtime/vec's slot(i)
 //	t7 = (*Raw[T]).slot(r, i)               an accessor whose summary says r0=elem(p0.data[p1])
 func (fa *funcAnalysis) elemAccess(addr ssa.Value) (elemRef, bool) {
-	switch a := stripConv(addr).(type) {
+	switch a := ssaq.StripConv(addr).(type) {
 	case *ssa.IndexAddr:
 		return bufferField(a.X, a.Index)
 	case *ssa.Call:
@@ -77,7 +77,7 @@ func bufferField(buf, i ssa.Value) (elemRef, bool) {
 	if i == nil {
 		return elemRef{}, false
 	}
-	buf = stripConv(buf)
+	buf = ssaq.StripConv(buf)
 	if l, ok := buf.(*ssa.UnOp); ok && l.Op == token.MUL {
 		buf = l.X
 	}
@@ -102,25 +102,11 @@ func fieldRef(base ssa.Value, field int, i ssa.Value) (elemRef, bool) {
 
 // scaledIndex returns i from the byte offset i*size (or i itself, for bytes).
 func scaledIndex(off ssa.Value) ssa.Value {
-	off = stripConv(off)
+	off = ssaq.StripConv(off)
 	if m, ok := off.(*ssa.BinOp); ok && m.Op == token.MUL {
-		return stripConv(m.X)
+		return ssaq.StripConv(m.X)
 	}
 	return off
-}
-
-// stripConv removes integer and pointer conversions.
-func stripConv(v ssa.Value) ssa.Value {
-	for {
-		switch c := v.(type) {
-		case *ssa.Convert:
-			v = c.X
-		case *ssa.ChangeType:
-			v = c.X
-		default:
-			return v
-		}
-	}
 }
 
 // lengthOf returns the LengthOf fact of a named struct type, from this package's inference or
@@ -209,7 +195,7 @@ func (b *builder) inferLengths(fa *funcAnalysis) {
 			if !ok {
 				continue
 			}
-			if e, ok := fa.elemAccess(st.Addr); ok && !isZeroConst(st.Val) && isOwnedBuffer(e) {
+			if e, ok := fa.elemAccess(st.Addr); ok && !ssaq.IsZeroValue(st.Val) && isOwnedBuffer(e) {
 				pushes = append(pushes, push{e, st})
 			}
 			if f, ok := st.Addr.(*ssa.FieldAddr); ok && isIncrementOf(st.Val, f.Field) {
@@ -294,30 +280,9 @@ func (fa *funcAnalysis) readsAt(e elemRef) bool {
 	return false
 }
 
-// isZeroConst reports whether v is the zero value of its type (nil, 0, T{}): a store of it
-// clears a slot rather than filling one.
-func isZeroConst(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	if !ok {
-		return false
-	}
-	if c.Value == nil {
-		return true
-	}
-	switch c.Value.Kind() {
-	case constant.Int, constant.Float, constant.Complex:
-		return constant.Sign(c.Value) == 0
-	case constant.String:
-		return constant.StringVal(c.Value) == ""
-	case constant.Bool:
-		return !constant.BoolVal(c.Value)
-	}
-	return false
-}
-
 // lenFieldLoad recognizes v as a load of a field: *&x.n.
 func lenFieldLoad(v ssa.Value) (*ssa.FieldAddr, bool) {
-	l, ok := stripConv(v).(*ssa.UnOp)
+	l, ok := ssaq.StripConv(v).(*ssa.UnOp)
 	if !ok || l.Op != token.MUL {
 		return nil, false
 	}
@@ -332,7 +297,7 @@ func isIncrementOf(v ssa.Value, field int) bool {
 		return false
 	}
 	f, ok := lenFieldLoad(add.X)
-	c, isConst := intConst(add.Y)
+	c, isConst := ssaq.IntConst(add.Y)
 	return ok && f.Field == field && isConst && c == 1
 }
 
@@ -376,27 +341,27 @@ func (b *builder) checkSlotRead(fa *funcAnalysis, ld *ssa.UnOp) {
 // parameter, an accessor's precondition) or a cursor field kept below the length by the type's
 // own invariant is the caller's or the type's business: silence.
 func (fa *funcAnalysis) pastLength(instr ssa.Instruction, e elemRef, lf *LengthOf) bool {
-	i := stripConv(e.index)
+	i := ssaq.StripConv(e.index)
 	isLen := func(v ssa.Value) bool { return fa.isLenLoad(v, e.base, lf.Len) }
 	if fa.isVacated(instr, i, e, lf) || isLen(minusPositive(i)) {
 		return false
 	}
-	k, isConst := intConst(i)
+	k, isConst := ssaq.IntConst(i)
 	// A constant index (buf[0]) is often read under an invariant the model cannot see (a node
 	// of a B-tree is never empty): only a wrong bound makes it judged, as for any index.
 	judged := isLen(i)
 	for _, rel := range fa.relationsAt(instr) {
 		switch {
-		case !fa.sameInt(rel.a, i) && !(isConst && constAtLeast(rel.a, k)):
+		case !fa.sameInt(rel.a, i) && !(isConst && ssaq.IntAtLeast(rel.a, k)):
 		case !isLen(rel.b):
 			judged = judged || rel.strict // bounded, but by something else
 		case rel.strict && fa.sameInt(rel.a, i):
 			return false
 		case fa.sameInt(rel.a, i):
 			judged = true // i <= x.n: the bound itself admits the slot at the length (off by one)
-		case isConst && k >= 0 && rel.strict && constAtLeast(rel.a, k):
+		case isConst && k >= 0 && rel.strict && ssaq.IntAtLeast(rel.a, k):
 			return false
-		case isConst && k >= 0 && !rel.strict && constAtLeast(rel.a, k+1):
+		case isConst && k >= 0 && !rel.strict && ssaq.IntAtLeast(rel.a, k+1):
 			return false
 		}
 	}
@@ -426,15 +391,10 @@ func minusPositive(v ssa.Value) ssa.Value {
 	if !ok || sub.Op != token.SUB {
 		return nil
 	}
-	if c, ok := intConst(sub.Y); ok && c >= 1 {
-		return stripConv(sub.X)
+	if c, ok := ssaq.IntConst(sub.Y); ok && c >= 1 {
+		return ssaq.StripConv(sub.X)
 	}
 	return nil
-}
-
-func constAtLeast(v ssa.Value, k int64) bool {
-	c, ok := intConst(v)
-	return ok && c >= k
 }
 
 // isVacated reports whether i is the slot a decrement of x.n just vacated: i loads x.n, and the
@@ -534,7 +494,7 @@ func isExported(fn *ssa.Function) bool {
 // exposure returns the event of a returned view v of x.buf that reaches past x.n: x.buf[:],
 // x.buf[:cap], unsafe.Slice(&x.buf[0], cap), or the whole result of a helper that returns one.
 func (b *builder) exposure(fa *funcAnalysis, v ssa.Value, helpers map[*ssa.Function]Event) (Event, bool) {
-	if call, ok := stripConv(v).(*ssa.Call); ok {
+	if call, ok := ssaq.StripConv(v).(*ssa.Call); ok {
 		if fn := call.Call.StaticCallee(); fn != nil {
 			if e, ok := helpers[fn.Origin()]; ok {
 				return e, true
@@ -547,14 +507,14 @@ func (b *builder) exposure(fa *funcAnalysis, v ssa.Value, helpers map[*ssa.Funct
 	var field, hi ssa.Value
 	var base ssa.Value
 	fieldIdx := -1
-	switch s := stripConv(v).(type) {
+	switch s := ssaq.StripConv(v).(type) {
 	case *ssa.Slice:
-		if f, ok := stripConv(s.X).(*ssa.FieldAddr); ok {
+		if f, ok := ssaq.StripConv(s.X).(*ssa.FieldAddr); ok {
 			field, base, fieldIdx, hi = f, f.X, f.Field, s.High
 		}
 	case *ssa.Call:
 		if bi, ok := s.Call.Value.(*ssa.Builtin); ok && bi.Name() == "Slice" {
-			ptr := stripConv(s.Call.Args[0])
+			ptr := ssaq.StripConv(s.Call.Args[0])
 			if l, ok := ptr.(*ssa.UnOp); ok && l.Op == token.MUL {
 				ptr = l.X
 			}
@@ -583,8 +543,8 @@ func (fa *funcAnalysis) isPastLength(hi, base ssa.Value, lf *LengthOf) bool {
 	if hi == nil {
 		return true
 	}
-	hi = stripConv(hi)
-	if _, ok := intConst(hi); ok {
+	hi = ssaq.StripConv(hi)
+	if _, ok := ssaq.IntConst(hi); ok {
 		return true
 	}
 	if c, ok := hi.(*ssa.Call); ok {

@@ -1,6 +1,9 @@
 package memmodel
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"golang.org/x/tools/go/ssa"
+)
 
 // The first iteration of a loop is a path of its own.
 //
@@ -31,7 +34,7 @@ func (fa *funcAnalysis) enterBlock(b *ssa.BasicBlock, in *state) {
 	if !fa.tracksAny() {
 		return
 	}
-	for h := range in.active.m {
+	for h := range in.active.Map() {
 		if !fa.loopOf(h).body[b] {
 			fa.leaveLoop(in, h)
 		}
@@ -41,7 +44,7 @@ func (fa *funcAnalysis) enterBlock(b *ssa.BasicBlock, in *state) {
 		return
 	}
 	fa.leaveLoop(in, b) // what came around the back edge is the previous iteration's
-	in.active.set(b, true)
+	in.active.Set(b, true)
 	for _, p := range b.Preds {
 		if b.Dominates(p) {
 			continue // a latch
@@ -50,10 +53,10 @@ func (fa *funcAnalysis) enterBlock(b *ssa.BasicBlock, in *state) {
 		if e == nil {
 			continue
 		}
-		for o, w := range e.written.m {
+		for o, w := range e.written.Map() {
 			k := firstKey{o, b}
-			if u := in.first.m[k].union(w); u != in.first.m[k] {
-				in.first.set(k, u)
+			if u := in.first.Get(k).Union(w); u != in.first.Get(k) {
+				in.first.Set(k, u)
 			}
 		}
 	}
@@ -61,13 +64,13 @@ func (fa *funcAnalysis) enterBlock(b *ssa.BasicBlock, in *state) {
 
 // leaveLoop forgets loop header h's first iteration.
 func (fa *funcAnalysis) leaveLoop(s *state, h *ssa.BasicBlock) {
-	if !s.active.m[h] {
+	if !s.active.Get(h) {
 		return
 	}
-	s.active.del(h)
-	for k := range s.first.m {
+	s.active.Del(h)
+	for k := range s.first.Map() {
 		if k.h == h {
-			s.first.del(k)
+			s.first.Del(k)
 		}
 	}
 }
@@ -105,14 +108,14 @@ func (fa *funcAnalysis) tracksAny() bool {
 // setWritten records w as what may have been written into o, in the loops' first iterations
 // too: w grows what was there by one write (or is anyWrite), and each active loop's set grows by
 // the same write, lo and hi (lo < 0: a write of unknown extent).
-func (s *state) setWritten(o *Object, w *writeSet, lo, hi int64) {
-	s.written.set(o, w)
-	for h := range s.active.m {
+func (s *state) setWritten(o *Object, w *domain.RangeSet, lo, hi int64) {
+	s.written.Set(o, w)
+	for h := range s.active.Map() {
 		k := firstKey{o, h}
 		if lo < 0 {
-			s.first.set(k, anyWrite)
+			s.first.Set(k, domain.Any)
 		} else {
-			s.first.set(k, s.first.m[k].add(lo, hi))
+			s.first.Set(k, s.first.Get(k).Add(lo, hi))
 		}
 	}
 }
@@ -122,12 +125,12 @@ func (s *state) setWritten(o *Object, w *writeSet, lo, hi int64) {
 // iteration.
 func (fa *funcAnalysis) firstIterationRead(s *state, o *Object, lo, hi int64, instr ssa.Instruction) bool {
 	b := instr.Block()
-	for h := range s.active.m {
+	for h := range s.active.Map() {
 		l := fa.loopOf(h)
 		if l == nil || !l.body[b] || !dominatesLatches(b, l.latches) {
 			continue
 		}
-		if !s.first.m[firstKey{o, h}].overlaps(lo, hi) {
+		if !s.first.Get(firstKey{o, h}).Overlaps(lo, hi) {
 			return true
 		}
 	}
@@ -145,8 +148,8 @@ func dominatesLatches(b *ssa.BasicBlock, latches []*ssa.BasicBlock) bool {
 
 // forgetWritten records that o is new memory: nothing has been written into it.
 func (s *state) forgetWritten(o *Object) {
-	s.written.del(o)
-	for h := range s.active.m {
-		s.first.del(firstKey{o, h})
+	s.written.Del(o)
+	for h := range s.active.Map() {
+		s.first.Del(firstKey{o, h})
 	}
 }

@@ -192,7 +192,7 @@ func (fa *funcAnalysis) phis(b *ssa.BasicBlock, in *state) {
 			ek := nilKill
 			if er := fa.rootOf(e); er != nil {
 				fa.setObj(r, er.obj)
-				ek = es.dead.m[er]
+				ek = es.dead.Get(er)
 			}
 			if first {
 				k, first = ek, false
@@ -222,14 +222,14 @@ func (fa *funcAnalysis) edgeState(p, b *ssa.BasicBlock) *state {
 		return out
 	}
 	r := fa.rootOf(x)
-	if r == nil || out.dead.m[r] != nil {
+	if r == nil || out.dead.Get(r) != nil {
 		return out
 	}
 	s := out.clone()
-	s.dead.set(r, nilKill)
+	s.dead.Set(r, nilKill)
 	if path, ok := fa.pathOf(r); ok {
-		if _, done := s.freed.m[path.key()]; !done {
-			s.freed.set(path.key(), freedPath{path, nilKill})
+		if _, done := s.freed.Lookup(path.key()); !done {
+			s.freed.Set(path.key(), freedPath{path, nilKill})
 		}
 	}
 	return s
@@ -251,7 +251,7 @@ func (fa *funcAnalysis) equalityEdge(p, b *ssa.BasicBlock, out *state) *state {
 	if rx == nil || ry == nil {
 		return nil
 	}
-	kx, ky := out.dead.m[rx], out.dead.m[ry]
+	kx, ky := out.dead.Get(rx), out.dead.Get(ry)
 	switch {
 	case kx != nil && ky == nil:
 		s := out.clone()
@@ -318,7 +318,7 @@ func (fa *funcAnalysis) setDead(s *state, r *root, k *kill) {
 	if k == nil {
 		s.revive(r)
 	} else {
-		s.dead.set(r, k)
+		s.dead.Set(r, k)
 	}
 }
 

@@ -3,6 +3,7 @@ package memmodel
 import (
 	"go/token"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -43,25 +44,25 @@ func (ra *rangeAnalysis) judge(eval func() (offVal, Interval), need lin, size si
 	var needW Interval
 	ra.withWitness(func() { offW, needW = eval() })
 	if atStart && offW.num.HasLo() && offW.num.Lo < 0 {
-		return verdict{below: true, may: offW.num.Hi >= 0, offset: lin{k: offW.num.Lo}, hasOffset: true,
+		return verdict{below: true, may: offW.num.Hi >= 0, offset: lin{K: offW.num.Lo}, hasOffset: true,
 			size: sizeLin(size)}, bad
 	}
-	endNum := off.num.add(needNum)
+	endNum := off.num.Add(needNum)
 	if endNum.HasHi() && endNum.Hi <= size.num.Lo {
 		return verdict{}, safe
 	}
 	end, endSym := lin{}, false
 	if off.sym {
-		end, endSym = off.l.sum(need)
+		end, endSym = off.l.Sum(need)
 	}
-	symbolic := endSym && size.sym && !size.l.isConst() && !end.isConst()
+	symbolic := endSym && size.sym && !size.l.IsConst() && !end.IsConst()
 	lo := ra.sizeAtomLo(size, b, idx)
 	if symbolic {
-		if end.x == size.l.x {
+		if end.X == size.l.X {
 			return ra.sameAtom(end, need, off, size, lo)
 		}
 		for _, u := range ra.ubsAt(end, b, idx) {
-			if u.x == size.l.x && provedLE(u, size.l, lo) {
+			if u.X == size.l.X && provedLE(u, size.l, lo) {
 				return verdict{}, safe
 			}
 		}
@@ -69,10 +70,10 @@ func (ra *rangeAnalysis) judge(eval func() (offVal, Interval), need lin, size si
 	// The witness's end is the proof's or inside it (it drops refinements, which only shrink).
 	// A witness that states no upper bound (an opaque or narrowed value) shows nothing, even if
 	// the proof's range, from types, is bounded.
-	if endW := offW.num.add(needW).meet(endNum); offW.num.add(needW).HasHi() && endW.HasHi() &&
+	if endW := offW.num.Add(needW).Meet(endNum); offW.num.Add(needW).HasHi() && endW.HasHi() &&
 		size.num.HasHi() && endW.Hi > size.num.Hi {
-		return verdict{may: !(endW.HasLo() && endW.Lo > size.num.Hi), offset: lin{k: endW.Hi - needW.Hi},
-			hasOffset: true, end: lin{k: endW.Hi}, size: sizeLin(size), over: endW.Hi - size.num.Hi}, bad
+		return verdict{may: !(endW.HasLo() && endW.Lo > size.num.Hi), offset: lin{K: endW.Hi - needW.Hi},
+			hasOffset: true, end: lin{K: endW.Hi}, size: sizeLin(size), over: endW.Hi - size.num.Hi}, bad
 	}
 	if v, ok := ra.statedShort(offW, needW, size, b, idx); ok {
 		return v, bad
@@ -92,24 +93,24 @@ func (ra *rangeAnalysis) judge(eval func() (offVal, Interval), need lin, size si
 // len(b) >= 1, and says nothing of what the caller passes); nor does an unguarded size, which is
 // the caller's business. witness-mode ranges keep only stated conditions.
 func (ra *rangeAnalysis) statedShort(offW offVal, needW Interval, size sizeInfo, b *ssa.BasicBlock, idx int) (verdict, bool) {
-	end := offW.num.add(needW)
-	if !size.sym || size.l.isConst() || size.l.a <= 0 || !end.HasLo() || end.Lo != end.Hi {
+	end := offW.num.Add(needW)
+	if !size.sym || size.l.IsConst() || size.l.A <= 0 || !end.HasLo() || end.Lo != end.Hi {
 		return verdict{}, false
 	}
 	var stated Interval
-	ra.withWitness(func() { stated = ra.atomNum(size.l.x, b, idx, guardDepth) })
-	if !stated.HasLo() || stated.Lo <= max(ra.atomBase(size.l.x).Lo, 1) {
+	ra.withWitness(func() { stated = ra.atomNum(size.l.X, b, idx, guardDepth) })
+	if !stated.HasLo() || stated.Lo <= max(ra.atomBase(size.l.X).Lo, 1) {
 		// No stated lower bound, or only non-emptiness (len(b) == 0 returns early), which
 		// is a statement about emptiness, not about the size the access needs; other
 		// conditions the model cannot read may bound it (std's reflect checks
 		// len(b)%8 == 0 and len(b) != 0 before reading words).
 		return verdict{}, false
 	}
-	least := addSat(mulSat(size.l.a, stated.Lo), size.l.k)
+	least := domain.AddSat(domain.MulSat(size.l.A, stated.Lo), size.l.K)
 	if least >= end.Lo || least < 0 {
 		return verdict{}, false
 	}
-	return verdict{may: true, offset: lin{k: offW.num.Lo}, hasOffset: true, end: lin{k: end.Lo},
+	return verdict{may: true, offset: lin{K: offW.num.Lo}, hasOffset: true, end: lin{K: end.Lo},
 		size: size.l, over: end.Lo - least}, true
 }
 
@@ -117,11 +118,11 @@ func (ra *rangeAnalysis) statedShort(offW offVal, needW Interval, size sizeInfo,
 // succeeded is not negative, whatever the atom's type allows.
 func (ra *rangeAnalysis) sizeAtomLo(size sizeInfo, b *ssa.BasicBlock, idx int) int64 {
 	l := size.l
-	if l.isConst() || l.a <= 0 {
-		return negInf
+	if l.IsConst() || l.A <= 0 {
+		return domain.NegInf
 	}
-	lo := -l.k / l.a // a*x + k >= 0
-	if n := ra.atomNum(l.x, b, idx, guardDepth); n.HasLo() {
+	lo := -l.K / l.A // a*x + k >= 0
+	if n := ra.atomNum(l.X, b, idx, guardDepth); n.HasLo() {
 		lo = max(lo, n.Lo)
 	}
 	return lo
@@ -129,12 +130,12 @@ func (ra *rangeAnalysis) sizeAtomLo(size sizeInfo, b *ssa.BasicBlock, idx int) i
 
 // provedLE reports whether u <= s for every value of their common atom from lo on.
 func provedLE(u, s lin, lo int64) bool {
-	da, dk := u.a-s.a, u.k-s.k
+	da, dk := u.A-s.A, u.K-s.K
 	switch {
 	case da == 0:
 		return dk <= 0
 	case da < 0:
-		return lo != negInf && addSat(mulSat(da, lo), dk) <= 0
+		return lo != domain.NegInf && domain.AddSat(domain.MulSat(da, lo), dk) <= 0
 	}
 	return false
 }
@@ -146,7 +147,7 @@ func (ra *rangeAnalysis) sameAtom(end, need lin, off offVal, size sizeInfo, lo i
 	if provedLE(end, size.l, lo) {
 		return verdict{}, safe
 	}
-	da, dk := end.a-size.l.a, end.k-size.l.k
+	da, dk := end.A-size.l.A, end.K-size.l.K
 	if da < 0 {
 		return verdict{}, unknown // past the end only for small sizes the model cannot rule out
 	}
@@ -163,16 +164,16 @@ func symWitness(ubs []lin, need lin, size sizeInfo) (verdict, status) {
 	var tight lin
 	found := false
 	for _, u := range ubs {
-		if u.x == size.l.x && (!found || u.a < tight.a || u.a == tight.a && u.k < tight.k) {
+		if u.X == size.l.X && (!found || u.A < tight.A || u.A == tight.A && u.K < tight.K) {
 			tight, found = u, true
 		}
 	}
-	if !found || !(tight.a > size.l.a || tight.a == size.l.a && tight.k > size.l.k) {
+	if !found || !(tight.A > size.l.A || tight.A == size.l.A && tight.K > size.l.K) {
 		return verdict{}, unknown
 	}
-	v := verdict{may: true, end: tight, size: size.l, over: tight.k - size.l.k}
-	if need.isConst() {
-		v.offset, v.hasOffset = tight.plus(-need.k), true
+	v := verdict{may: true, end: tight, size: size.l, over: tight.K - size.l.K}
+	if need.IsConst() {
+		v.offset, v.hasOffset = tight.Plus(-need.K), true
 	}
 	return v, bad
 }
@@ -180,18 +181,18 @@ func symWitness(ubs []lin, need lin, size sizeInfo) (verdict, status) {
 // doubt reports whether end's atom is bounded by something the model cannot relate to target:
 // a numeric bound tighter than its type's, or a symbolic bound in another atom.
 func (ra *rangeAnalysis) doubt(end, target lin, b *ssa.BasicBlock, idx int) bool {
-	x := end.x
+	x := end.X
 	if n := ra.atomNum(x, b, idx, guardDepth); n.HasHi() && (x.op != atomValue || n.Hi < typeRange(x.v.Type()).Hi) {
 		return true
 	}
 	for _, g := range ra.guardsOf(x) {
-		if g.holds(b, idx) && isUpper(g.op) && (g.b.isConst() || g.b.x != target.x) {
+		if g.holds(b, idx) && isUpper(g.op) && (g.b.IsConst() || g.b.X != target.X) {
 			return true
 		}
 	}
 	if x.op == atomValue {
 		for _, u := range ra.of(x.v).phiUB {
-			if u.x != target.x {
+			if u.X != target.X {
 				return true
 			}
 		}
@@ -203,12 +204,12 @@ func isUpper(op token.Token) bool { return op == token.LSS || op == token.LEQ ||
 
 func sizeLin(s sizeInfo) lin {
 	if s.num.Lo == s.num.Hi {
-		return lin{k: s.num.Hi}
+		return lin{K: s.num.Hi}
 	}
 	if s.sym {
 		return s.l
 	}
-	return lin{k: s.num.Hi}
+	return lin{K: s.num.Hi}
 }
 
 // access renders a verdict as an Access.

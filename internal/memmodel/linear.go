@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -25,46 +27,8 @@ const (
 	atomCap
 )
 
-// A lin is a*x + k for an atom x; with x.v == nil it is the constant k.
-type lin struct {
-	x    atom
-	a, k int64
-}
-
-func (l lin) isConst() bool { return l.x.v == nil }
-
-// comparable reports whether l and m are multiples of the same atom by the same factor, so that
-// l - m is the constant l.k - m.k.
-func (l lin) comparable(m lin) bool { return !l.isConst() && l.x == m.x && l.a == m.a }
-
-func (l lin) plus(c int64) lin { return lin{l.x, l.a, addSat(l.k, c)} }
-
-func (l lin) times(c int64) lin {
-	if c == 0 {
-		return lin{}
-	}
-	return lin{l.x, mulSat(l.a, c), mulSat(l.k, c)}
-}
-
-// sum returns l + m when it is linear in one atom.
-func (l lin) sum(m lin) (lin, bool) {
-	switch {
-	case m.isConst():
-		return l.plus(m.k), true
-	case l.isConst():
-		return m.plus(l.k), true
-	case l.x == m.x:
-		return lin{l.x, l.a + m.a, addSat(l.k, m.k)}.norm(), true
-	}
-	return lin{}, false
-}
-
-func (l lin) norm() lin {
-	if l.a == 0 {
-		return lin{k: l.k}
-	}
-	return l
-}
+// A lin is a*x + k for an atom x; with x the zero atom it is the constant k.
+type lin = domain.Lin[atom]
 
 // linOf returns v as a linear form: constants fold, sums and products by constants distribute,
 // widening integer conversions are transparent (address arithmetic is modulo 2^64, so
@@ -74,27 +38,27 @@ func (fa *funcAnalysis) linOf(v ssa.Value) lin {
 	if l, ok := fa.lins[v]; ok {
 		return l
 	}
-	fa.lins[v] = lin{x: atom{v: v}, a: 1} // guards against cycles through phis
+	fa.lins[v] = lin{X: atom{v: v}, A: 1} // guards against cycles through phis
 	l := fa.computeLin(v)
 	fa.lins[v] = l
 	return l
 }
 
 func (fa *funcAnalysis) computeLin(v ssa.Value) lin {
-	self := lin{x: atom{v: v}, a: 1}
+	self := lin{X: atom{v: v}, A: 1}
 	switch v := v.(type) {
 	case *ssa.Const:
-		if c, ok := constInt(v); ok {
-			return lin{k: c}
+		if c, ok := ssaq.IntConst(v); ok {
+			return lin{K: c}
 		}
 	case *ssa.BinOp:
 		return fa.binLin(v, self)
 	case *ssa.Convert:
-		if isWidening(v.X.Type(), v.Type()) {
+		if ssaq.IsWidening(v.X.Type(), v.Type()) {
 			return fa.linOf(v.X)
 		}
 	case *ssa.ChangeType:
-		if isInteger(v.X.Type()) {
+		if ssaq.IsInteger(v.X.Type()) {
 			return fa.linOf(v.X)
 		}
 	case *ssa.UnOp:
@@ -118,23 +82,23 @@ func (fa *funcAnalysis) binLin(v *ssa.BinOp, self lin) lin {
 	x, y := fa.linOf(v.X), fa.linOf(v.Y)
 	switch v.Op {
 	case token.ADD:
-		if s, ok := x.sum(y); ok {
+		if s, ok := x.Sum(y); ok {
 			return s
 		}
 	case token.SUB:
-		if s, ok := x.sum(y.times(-1)); ok {
+		if s, ok := x.Sum(y.Times(-1)); ok {
 			return s
 		}
 	case token.MUL:
 		switch {
-		case y.isConst():
-			return x.times(y.k)
-		case x.isConst():
-			return y.times(x.k)
+		case y.IsConst():
+			return x.Times(y.K)
+		case x.IsConst():
+			return y.Times(x.K)
 		}
 	case token.SHL:
-		if y.isConst() && y.k >= 0 && y.k < 32 {
-			return x.times(1 << y.k)
+		if y.IsConst() && y.K >= 0 && y.K < 32 {
+			return x.Times(1 << y.K)
 		}
 	}
 	return self
@@ -147,7 +111,7 @@ func (fa *funcAnalysis) lenLin(s ssa.Value, op atomOp) lin {
 		return fa.lenLin(s.X, op)
 	case *ssa.Const:
 		if s.Value != nil && s.Value.Kind() == constant.String {
-			return lin{k: int64(len(constant.StringVal(s.Value)))}
+			return lin{K: int64(len(constant.StringVal(s.Value)))}
 		}
 	case *ssa.MakeSlice:
 		if op == atomCap {
@@ -163,10 +127,10 @@ func (fa *funcAnalysis) lenLin(s ssa.Value, op atomOp) lin {
 			return fa.linOf(s.Call.Args[1])
 		}
 	}
-	if n, ok := arrayLen(s.Type()); ok {
-		return lin{k: n}
+	if n, ok := ssaq.ArrayLen(s.Type()); ok {
+		return lin{K: n}
 	}
-	return lin{x: atom{v: s, op: op}, a: 1}
+	return lin{X: atom{v: s, op: op}, A: 1}
 }
 
 // sliceLen returns the length of s[lo:hi] (or its capacity) when it is linear.
@@ -187,52 +151,7 @@ func (fa *funcAnalysis) sliceLen(s *ssa.Slice, op atomOp) (lin, bool) {
 			return lin{}, false
 		}
 	}
-	return hi.sum(lo.times(-1))
-}
-
-// arrayLen returns the length of an array or pointer-to-array type.
-func arrayLen(t types.Type) (int64, bool) {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	a, ok := t.Underlying().(*types.Array)
-	if !ok {
-		return 0, false
-	}
-	return a.Len(), true
-}
-
-func constInt(c *ssa.Const) (int64, bool) {
-	if c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
-}
-
-func isInteger(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsInteger != 0
-}
-
-// isWidening reports whether converting from to to keeps every value, or (to 64 bits) every
-// value modulo 2^64, which is all address arithmetic sees.
-func isWidening(from, to types.Type) bool {
-	if !isInteger(from) || !isInteger(to) {
-		return false
-	}
-	return intBits(to) > intBits(from) || intBits(to) == 64
-}
-
-func intBits(t types.Type) int {
-	switch t.Underlying().(*types.Basic).Kind() {
-	case types.Int8, types.Uint8:
-		return 8
-	case types.Int16, types.Uint16:
-		return 16
-	case types.Int32, types.Uint32:
-		return 32
-	}
-	return 64
+	return hi.Sum(lo.Times(-1))
 }
 
 // A Bound is how a message shows a symbolic quantity: A*Name + K, or the constant K.
@@ -260,11 +179,11 @@ func (b Bound) String() string {
 
 // bound renders l for messages; ok is false when its atom has no name a reader would know.
 func (fa *funcAnalysis) bound(l lin) (Bound, bool) {
-	if l.isConst() {
-		return Bound{K: l.k}, true
+	if l.IsConst() {
+		return Bound{K: l.K}, true
 	}
-	name := fa.atomName(l.x)
-	return Bound{Name: name, A: l.a, K: l.k}, name != ""
+	name := fa.atomName(l.X)
+	return Bound{Name: name, A: l.A, K: l.K}, name != ""
 }
 
 // atomName names an atom as in source: a parameter, a variable, len(b).

@@ -18,9 +18,9 @@ type offVal struct {
 var offUnknown = offVal{num: Top}
 
 func (o offVal) add(l lin, num Interval) offVal {
-	out := offVal{num: o.num.add(num)}
+	out := offVal{num: o.num.Add(num)}
 	if o.sym {
-		out.l, out.sym = o.l.sum(l)
+		out.l, out.sym = o.l.Sum(l)
 	}
 	return out
 }
@@ -67,7 +67,7 @@ func (ra *rangeAnalysis) step1(v ssa.Value, b *ssa.BasicBlock, idx int) (next ss
 	case *ssa.SliceToArrayPointer:
 		return v.X, lin{}, zero, true
 	case *ssa.FieldAddr:
-		return v.X, lin{k: ra.fieldOffset(v)}, Point(ra.fieldOffset(v)), true
+		return v.X, lin{K: ra.fieldOffset(v)}, Point(ra.fieldOffset(v)), true
 	case *ssa.IndexAddr:
 		d, n := ra.scaled(v.Index, elemSize(ra.sizes, v.X.Type()), b, idx)
 		return v.X, d, n, true
@@ -128,7 +128,7 @@ func (ra *rangeAnalysis) builtinStep(c *ssa.Call, b *ssa.BasicBlock, idx int) (s
 
 // scaled returns i*size as a linear form and an interval at a point.
 func (ra *rangeAnalysis) scaled(i ssa.Value, size int64, b *ssa.BasicBlock, idx int) (lin, Interval) {
-	return ra.linOf(i).times(size), ra.numAt(i, b, idx).mul(Point(size))
+	return ra.linOf(i).Times(size), ra.numAt(i, b, idx).Mul(Point(size))
 }
 
 // offAtEdge is a pointer phi's edge value's offset, for the sweeps; an edge into another

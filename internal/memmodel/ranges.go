@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -129,7 +131,7 @@ func edgeConds(fa *funcAnalysis, b *ssa.BasicBlock, s int) []cond {
 		return nil
 	}
 	cmp, ok := ifi.Cond.(*ssa.BinOp)
-	if !ok || !isInteger(cmp.X.Type()) || !isComparison(cmp.Op) {
+	if !ok || !ssaq.IsInteger(cmp.X.Type()) || !isComparison(cmp.Op) {
 		return nil
 	}
 	op := cmp.Op
@@ -140,10 +142,10 @@ func edgeConds(fa *funcAnalysis, b *ssa.BasicBlock, s int) []cond {
 	x, y := fa.linOf(cmp.X), fa.linOf(cmp.Y)
 	var out []cond
 	// For unsigned types an offset may wrap, so only the plain atom is solved for.
-	if c, ok := solve(x, op, y); ok && (!unsigned || x.k == 0) {
+	if c, ok := solve(x, op, y); ok && (!unsigned || x.K == 0) {
 		out = append(out, c)
 	}
-	if c, ok := solve(y, flip(op), x); ok && (!unsigned || y.k == 0) {
+	if c, ok := solve(y, flip(op), x); ok && (!unsigned || y.K == 0) {
 		out = append(out, c)
 	}
 	if !unsigned {
@@ -159,7 +161,7 @@ func edgeConds(fa *funcAnalysis, b *ssa.BasicBlock, s int) []cond {
 // both a >= c and b >= c (n := min(len(b)-off, 8); if n == 8 { 8 bytes remain }).
 func minConds(fa *funcAnalysis, v ssa.Value, op token.Token, c lin) []cond {
 	call, ok := v.(*ssa.Call)
-	if !ok || !c.isConst() {
+	if !ok || !c.IsConst() {
 		return nil
 	}
 	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "min" {
@@ -174,7 +176,7 @@ func minConds(fa *funcAnalysis, v ssa.Value, op token.Token, c lin) []cond {
 	}
 	var out []cond
 	for _, a := range call.Call.Args {
-		if !isInteger(a.Type()) {
+		if !ssaq.IsInteger(a.Type()) {
 			return nil
 		}
 		if cd, ok := solve(fa.linOf(a), op, c); ok {
@@ -190,22 +192,22 @@ func minConds(fa *funcAnalysis, v ssa.Value, op token.Token, c lin) []cond {
 // parsers state what remains: len(b)-off < 8 says off > len(b)-8 on its true edge.
 func diffConds(fa *funcAnalysis, v ssa.Value, op token.Token, c lin) []cond {
 	d, ok := v.(*ssa.BinOp)
-	if !ok || d.Op != token.SUB || !c.isConst() || op == token.NEQ {
+	if !ok || d.Op != token.SUB || !c.IsConst() || op == token.NEQ {
 		return nil
 	}
-	if l := fa.linOf(d); !l.isConst() && l.x.v != d {
+	if l := fa.linOf(d); !l.IsConst() && l.X.v != d {
 		return nil // the difference folded into one atom: solve handled it
 	}
 	p, q := fa.linOf(d.X), fa.linOf(d.Y)
-	if p.isConst() || q.isConst() {
+	if p.IsConst() || q.IsConst() {
 		return nil
 	}
 	var out []cond
-	if q.a == 1 {
-		out = append(out, cond{q.x, flip(op), p.plus(-addSat(c.k, q.k))})
+	if q.A == 1 {
+		out = append(out, cond{q.X, flip(op), p.Plus(-domain.AddSat(c.K, q.K))})
 	}
-	if p.a == 1 {
-		out = append(out, cond{p.x, op, q.plus(addSat(c.k, -p.k))})
+	if p.A == 1 {
+		out = append(out, cond{p.X, op, q.Plus(domain.AddSat(c.K, -p.K))})
 	}
 	return out
 }
@@ -214,34 +216,23 @@ func diffConds(fa *funcAnalysis, v ssa.Value, op token.Token, c lin) []cond {
 // a constant, x <= floor((y-k)/a) for an upper bound and x >= ceil((y-k)/a) for a lower one.
 func solve(l lin, op token.Token, y lin) (cond, bool) {
 	switch {
-	case l.isConst():
+	case l.IsConst():
 		return cond{}, false
-	case l.a == 1:
-		return cond{l.x, op, y.plus(-l.k)}, true
-	case l.a <= 1 || !y.isConst() || op == token.EQL || op == token.NEQ:
+	case l.A == 1:
+		return cond{l.X, op, y.Plus(-l.K)}, true
+	case l.A <= 1 || !y.IsConst() || op == token.EQL || op == token.NEQ:
 		return cond{}, false
 	}
-	d := addSat(y.k, -l.k)
+	d := domain.AddSat(y.K, -l.K)
 	switch op {
 	case token.LSS:
-		return cond{l.x, token.LEQ, lin{k: floorDiv(addSat(d, -1), l.a)}}, true
+		return cond{l.X, token.LEQ, lin{K: domain.FloorDiv(domain.AddSat(d, -1), l.A)}}, true
 	case token.LEQ:
-		return cond{l.x, token.LEQ, lin{k: floorDiv(d, l.a)}}, true
+		return cond{l.X, token.LEQ, lin{K: domain.FloorDiv(d, l.A)}}, true
 	case token.GTR:
-		return cond{l.x, token.GEQ, lin{k: -floorDiv(-addSat(d, 1), l.a)}}, true
+		return cond{l.X, token.GEQ, lin{K: -domain.FloorDiv(-domain.AddSat(d, 1), l.A)}}, true
 	}
-	return cond{l.x, token.GEQ, lin{k: -floorDiv(-d, l.a)}}, true
-}
-
-func floorDiv(x, d int64) int64 {
-	if x == negInf || x == posInf {
-		return x
-	}
-	q := x / d
-	if x%d != 0 && x < 0 {
-		q--
-	}
-	return q
+	return cond{l.X, token.GEQ, lin{K: -domain.FloorDiv(-d, l.A)}}, true
 }
 
 func isComparison(op token.Token) bool {
@@ -287,8 +278,8 @@ func (ra *rangeAnalysis) boundsGuards(b *ssa.BasicBlock, idx int, instr ssa.Inst
 	if c, ok := solve(li, token.GEQ, lin{}); ok {
 		ra.addGuard(c.x, guard{b, idx, c.op, c.b, true})
 	}
-	if !n.isConst() && n.a == 1 {
-		ra.addGuard(n.x, guard{b, idx, token.GEQ, li.plus(1 - n.k), true})
+	if !n.IsConst() && n.A == 1 {
+		ra.addGuard(n.X, guard{b, idx, token.GEQ, li.Plus(1 - n.K), true})
 	}
 }
 
@@ -345,7 +336,7 @@ func (ra *rangeAnalysis) step(b *ssa.BasicBlock, i int, instr ssa.Instruction) b
 	if phi, ok := v.(*ssa.Phi); ok {
 		return ra.stepPhi(phi)
 	}
-	if !isInteger(v.Type()) {
+	if !ssaq.IsInteger(v.Type()) {
 		return false
 	}
 	next := ra.eval(v, b, i)
@@ -364,7 +355,7 @@ func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
 	case ra.pointsIntoObject(phi):
 		next = ra.joinEdges(phi, ra.offAtEdge)
 		table, had = &vr.poff, &vr.hasPoff
-	case isInteger(phi.Type()):
+	case ssaq.IsInteger(phi.Type()):
 		next = ra.joinEdges(phi, ra.numAtEdge)
 		ubs := ra.phiBounds(phi)
 		changed = !slices.Equal(ubs, vr.phiUB)
@@ -377,9 +368,9 @@ func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
 	switch {
 	case !was:
 	case ra.round >= 2:
-		next = old.widen(next)
+		next = old.Widen(next)
 	default:
-		next = old.join(next)
+		next = old.Join(next)
 	}
 	*table, *had = next, true
 	return changed || !was || old != next
@@ -387,12 +378,12 @@ func (ra *rangeAnalysis) stepPhi(phi *ssa.Phi) bool {
 
 // joinEdges joins the values a phi receives, each evaluated on its edge.
 func (ra *rangeAnalysis) joinEdges(phi *ssa.Phi, at func(ssa.Value, *ssa.BasicBlock, *ssa.BasicBlock) Interval) Interval {
-	out := Interval{1, 0}
+	out := Interval{Lo: 1, Hi: 0}
 	for j, e := range phi.Edges {
 		if c, ok := e.(*ssa.Const); ok && c.IsNil() {
 			continue // a nil pointer on one edge is never offset: it says nothing
 		}
-		out = out.join(at(e, phi.Block().Preds[j], phi.Block()))
+		out = out.Join(at(e, phi.Block().Preds[j], phi.Block()))
 	}
 	return out
 }
@@ -418,14 +409,12 @@ func (ra *rangeAnalysis) base(v ssa.Value) Interval {
 		}
 		return vr.num
 	}
-	if c, ok := v.(*ssa.Const); ok {
-		if k, ok := constInt(c); ok {
-			return Point(k)
-		}
+	if k, ok := ssaq.IntConst(v); ok {
+		return Point(k)
 	}
 	if _, ok := v.(ssa.Instruction); ok {
-		if _, isPhi := v.(*ssa.Phi); isPhi || isInteger(v.Type()) {
-			return Interval{1, 0} // not computed yet: the first round's back edges
+		if _, isPhi := v.(*ssa.Phi); isPhi || ssaq.IsInteger(v.Type()) {
+			return Interval{Lo: 1, Hi: 0} // not computed yet: the first round's back edges
 		}
 	}
 	if ra.witness {
@@ -438,7 +427,7 @@ func (ra *rangeAnalysis) base(v ssa.Value) Interval {
 // integer type ($GOROOT/test/fixedbugs/issue48536.go).
 func (ra *rangeAnalysis) narrowsUnknown(v ssa.Value) bool {
 	c, ok := v.(*ssa.Convert)
-	if !ok || !isInteger(c.X.Type()) || isWidening(c.X.Type(), c.Type()) {
+	if !ok || !ssaq.IsInteger(c.X.Type()) || ssaq.IsWidening(c.X.Type(), c.Type()) {
 		return false
 	}
 	if ra.of(c.X).opaque {
@@ -464,17 +453,17 @@ func typeRange(t types.Type) Interval {
 	if !ok || b.Info()&types.IsInteger == 0 {
 		return Top
 	}
-	bits := intBits(t)
+	bits := ssaq.IntBits(t)
 	if b.Info()&types.IsUnsigned != 0 {
 		if bits == 64 {
-			return Interval{0, posInf}
+			return Interval{Lo: 0, Hi: domain.PosInf}
 		}
-		return Interval{0, 1<<bits - 1}
+		return Interval{Lo: 0, Hi: 1<<bits - 1}
 	}
 	if bits == 64 {
 		return Top
 	}
-	return Interval{-1 << (bits - 1), 1<<(bits-1) - 1}
+	return Interval{Lo: -1 << (bits - 1), Hi: 1<<(bits-1) - 1}
 }
 
 // numAt returns v's range at instruction idx of block b: its atom refined by the guards that
@@ -482,21 +471,21 @@ func typeRange(t types.Type) Interval {
 func (ra *rangeAnalysis) numAt(v ssa.Value, b *ssa.BasicBlock, idx int) Interval {
 	r := ra.linNum(ra.linOf(v), b, idx, guardDepth)
 	if _, isPhi := v.(*ssa.Phi); !ra.witness || isPhi {
-		r = r.meet(ra.base(v)) // a witness does not take what the sweeps baked in
+		r = r.Meet(ra.base(v)) // a witness does not take what the sweeps baked in
 	}
-	return roundTo(r, ra.strideOf(v))
+	return domain.RoundTo(r, ra.strideOf(v))
 }
 
 func (ra *rangeAnalysis) linNum(l lin, b *ssa.BasicBlock, idx, depth int) Interval {
-	if l.isConst() {
-		return Point(l.k)
+	if l.IsConst() {
+		return Point(l.K)
 	}
-	return ra.atomNum(l.x, b, idx, depth).mul(Point(l.a)).add(Point(l.k))
+	return ra.atomNum(l.X, b, idx, depth).Mul(Point(l.A)).Add(Point(l.K))
 }
 
 func (ra *rangeAnalysis) atomBase(x atom) Interval {
 	if x.op != atomValue {
-		return Interval{0, posInf}
+		return Interval{Lo: 0, Hi: domain.PosInf}
 	}
 	return ra.base(x.v)
 }
@@ -519,15 +508,15 @@ func (ra *rangeAnalysis) atomNum(x atom, b *ssa.BasicBlock, idx, depth int) Inte
 func applyOp(r Interval, op token.Token, bound Interval) Interval {
 	switch op {
 	case token.LSS:
-		return r.meet(Interval{negInf, addSat(bound.Hi, -1)})
+		return r.Meet(Interval{Lo: domain.NegInf, Hi: domain.AddSat(bound.Hi, -1)})
 	case token.LEQ:
-		return r.meet(Interval{negInf, bound.Hi})
+		return r.Meet(Interval{Lo: domain.NegInf, Hi: bound.Hi})
 	case token.GTR:
-		return r.meet(Interval{addSat(bound.Lo, 1), posInf})
+		return r.Meet(Interval{Lo: domain.AddSat(bound.Lo, 1), Hi: domain.PosInf})
 	case token.GEQ:
-		return r.meet(Interval{bound.Lo, posInf})
+		return r.Meet(Interval{Lo: bound.Lo, Hi: domain.PosInf})
 	case token.EQL:
-		return r.meet(bound)
+		return r.Meet(bound)
 	case token.NEQ:
 		if c, ok := bound.Exact(); ok {
 			if r.Lo == c {
@@ -543,7 +532,7 @@ func applyOp(r Interval, op token.Token, bound Interval) Interval {
 
 // numAtEdge is v's range on the edge from p to b, where p's branch condition also holds.
 func (ra *rangeAnalysis) numAtEdge(v ssa.Value, p, b *ssa.BasicBlock) Interval {
-	return ra.linNumEdge(ra.linOf(v), p, b).meet(ra.base(v))
+	return ra.linNumEdge(ra.linOf(v), p, b).Meet(ra.base(v))
 }
 
 // edgeConds returns the conditions on the edge p -> b.
@@ -572,7 +561,7 @@ func (ra *rangeAnalysis) eval(v ssa.Value, b *ssa.BasicBlock, i int) Interval {
 		r = ra.numAt(v.X, b, i)
 	case *ssa.Call, *ssa.Const:
 		l := ra.linOf(v)
-		if !l.isConst() && l.x.v == v {
+		if !l.IsConst() && l.X.v == v {
 			ra.of(v).opaque = true // a call the model does not understand
 			return t
 		}
@@ -599,53 +588,46 @@ func (ra *rangeAnalysis) evalBin(v *ssa.BinOp, b *ssa.BasicBlock, i int) Interva
 	c, yConst := y.Exact()
 	switch v.Op {
 	case token.ADD:
-		return x.add(y)
+		return x.Add(y)
 	case token.SUB:
-		return x.sub(y)
+		return x.Sub(y)
 	case token.MUL:
-		return x.mul(y)
+		return x.Mul(y)
 	case token.QUO:
 		if yConst && c > 0 {
-			return x.quo(c)
+			return x.Quo(c)
 		}
 	case token.REM:
 		if yConst && c > 0 && x.Lo >= 0 {
-			return Interval{0, c - 1}
+			return Interval{Lo: 0, Hi: c - 1}
 		}
 	case token.AND:
 		if yConst && c >= 0 {
-			return Interval{0, c}
+			return Interval{Lo: 0, Hi: c}
 		}
 		if k, ok := x.Exact(); ok && k >= 0 {
-			return Interval{0, k}
+			return Interval{Lo: 0, Hi: k}
 		}
 	case token.SHR:
 		if yConst && c >= 0 && c < 64 && x.Lo >= 0 {
-			return Interval{x.Lo >> c, shrSat(x.Hi, c)}
+			return Interval{Lo: x.Lo >> c, Hi: domain.ShrSat(x.Hi, c)}
 		}
 	case token.SHL:
 		if yConst && c >= 0 && c < 62 {
-			return x.mul(Point(1 << c))
+			return x.Mul(Point(1 << c))
 		}
 	}
 	return typeRange(v.Type())
 }
 
-func shrSat(x, c int64) int64 {
-	if x == posInf {
-		return posInf
-	}
-	return x >> c
-}
-
 // ubsAt returns symbolic upper bounds of v at a point: a*u + k for each bound u of v's atom.
 func (ra *rangeAnalysis) ubsAt(l lin, b *ssa.BasicBlock, idx int) []lin {
-	if l.isConst() || l.a <= 0 {
+	if l.IsConst() || l.A <= 0 {
 		return nil
 	}
 	var out []lin
-	for _, u := range ra.atomUBs(l.x, b, idx) {
-		out = append(out, u.times(l.a).plus(l.k))
+	for _, u := range ra.atomUBs(l.X, b, idx) {
+		out = append(out, u.Times(l.A).Plus(l.K))
 	}
 	return out
 }
@@ -655,12 +637,12 @@ func (ra *rangeAnalysis) ubsAt(l lin, b *ssa.BasicBlock, idx int) []lin {
 func (ra *rangeAnalysis) atomUBs(x atom, b *ssa.BasicBlock, idx int) []lin {
 	var out []lin
 	for _, g := range ra.guardsOf(x) {
-		if !g.holds(b, idx) || g.b.isConst() || g.b.x == x || ra.witness && g.implicit {
+		if !g.holds(b, idx) || g.b.IsConst() || g.b.X == x || ra.witness && g.implicit {
 			continue
 		}
 		switch g.op {
 		case token.LSS:
-			out = append(out, g.b.plus(-1))
+			out = append(out, g.b.Plus(-1))
 		case token.LEQ, token.EQL:
 			out = append(out, g.b)
 		}
@@ -694,11 +676,11 @@ func (ra *rangeAnalysis) phiBounds(phi *ssa.Phi) []lin {
 func tightest(ls []lin) []lin {
 	var out []lin
 	for _, l := range ls {
-		i := slices.IndexFunc(out, l.comparable)
+		i := slices.IndexFunc(out, l.Comparable)
 		switch {
 		case i < 0:
 			out = append(out, l)
-		case l.k < out[i].k:
+		case l.K < out[i].K:
 			out[i] = l
 		}
 	}
@@ -717,12 +699,12 @@ func (ra *rangeAnalysis) allEdgesBelow(phi *ssa.Phi, u lin) bool {
 
 // edgeBelow reports whether v <= u on the edge p -> b.
 func (ra *rangeAnalysis) edgeBelow(v ssa.Value, p, b *ssa.BasicBlock, u lin) bool {
-	if l := ra.linOf(v); l.isConst() {
+	if l := ra.linOf(v); l.IsConst() {
 		lo := ra.linNumEdge(u, p, b).Lo
-		return lo != negInf && l.k <= lo
+		return lo != domain.NegInf && l.K <= lo
 	}
 	for _, w := range ra.edgeUBs(v, p, b) {
-		if w.comparable(u) && w.k <= u.k {
+		if w.Comparable(u) && w.K <= u.K {
 			return true
 		}
 	}
@@ -733,18 +715,18 @@ func (ra *rangeAnalysis) edgeBelow(v ssa.Value, p, b *ssa.BasicBlock, u lin) boo
 func (ra *rangeAnalysis) edgeUBs(v ssa.Value, p, b *ssa.BasicBlock) []lin {
 	l := ra.linOf(v)
 	out := ra.ubsAt(l, p, len(p.Instrs))
-	if l.isConst() || l.a != 1 {
+	if l.IsConst() || l.A != 1 {
 		return out
 	}
 	for _, c := range ra.edgeConds(p, b) {
-		if c.x != l.x || c.b.isConst() {
+		if c.x != l.X || c.b.IsConst() {
 			continue
 		}
 		switch c.op {
 		case token.LSS:
-			out = append(out, c.b.plus(-1).plus(l.k))
+			out = append(out, c.b.Plus(-1).Plus(l.K))
 		case token.LEQ, token.EQL:
-			out = append(out, c.b.plus(l.k))
+			out = append(out, c.b.Plus(l.K))
 		}
 	}
 	return out
@@ -752,14 +734,14 @@ func (ra *rangeAnalysis) edgeUBs(v ssa.Value, p, b *ssa.BasicBlock) []lin {
 
 // linNumEdge is the range of l on the edge p -> b.
 func (ra *rangeAnalysis) linNumEdge(l lin, p, b *ssa.BasicBlock) Interval {
-	if l.isConst() {
-		return Point(l.k)
+	if l.IsConst() {
+		return Point(l.K)
 	}
-	x := ra.atomNum(l.x, p, len(p.Instrs), guardDepth)
+	x := ra.atomNum(l.X, p, len(p.Instrs), guardDepth)
 	for _, c := range ra.edgeConds(p, b) {
-		if c.x == l.x {
+		if c.x == l.X {
 			x = applyOp(x, c.op, ra.linNum(c.b, p, len(p.Instrs), guardDepth-1))
 		}
 	}
-	return x.mul(Point(l.a)).add(Point(l.k))
+	return x.Mul(Point(l.A)).Add(Point(l.K))
 }

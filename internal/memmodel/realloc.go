@@ -1,6 +1,10 @@
 package memmodel
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
+	"golang.org/x/tools/go/ssa"
+)
 
 // Reallocation.
 //
@@ -32,13 +36,13 @@ func constSize(res Result, inputs []ssa.Value) int64 {
 		if a >= len(inputs) {
 			return 0
 		}
-		c, ok := intConst(inputs[a])
+		c, ok := ssaq.IntConst(inputs[a])
 		if !ok || c <= 0 {
 			return 0
 		}
-		n = mulSat(n, c)
+		n = domain.MulSat(n, c)
 	}
-	return addSat(mulSat(n, int64(res.SizeMul)), int64(res.SizeAdd))
+	return domain.AddSat(domain.MulSat(n, int64(res.SizeMul)), int64(res.SizeAdd))
 }
 
 // reallocTail marks the block o, which a realloc of old returned, as written where the old
@@ -52,15 +56,15 @@ func (fa *funcAnalysis) reallocTail(s *state, o *Object, inputs []ssa.Value, old
 		return
 	}
 	n := oldObj.size
-	prefix := (*writeSet)(nil).add(0, n)
+	prefix := (*domain.RangeSet)(nil).Add(0, n)
 	if oldObj.Uninit {
-		prefix = s.written.m[oldObj].clip(n)
+		prefix = s.written.Get(oldObj).Clip(n)
 	}
 	o.Uninit = true
 	if prefix != nil {
-		s.written.set(o, prefix)
-		for h := range s.active.m {
-			s.first.set(firstKey{o, h}, prefix)
+		s.written.Set(o, prefix)
+		for h := range s.active.Map() {
+			s.first.Set(firstKey{o, h}, prefix)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -408,11 +409,11 @@ func (fa *funcAnalysis) slotPath(sk slotKey) (Path, bool) {
 //	t1 = slice t0[:0:int]        b = b[:0]
 //	t2 = slice t1[:n]            b = b[:n]: every element of t2 is stale until written
 func isStaleExtension(s *ssa.Slice) bool {
-	if _, ok := s.X.Type().Underlying().(*types.Slice); !ok || s.High == nil || isZero(s.High) {
+	if _, ok := s.X.Type().Underlying().(*types.Slice); !ok || s.High == nil || ssaq.IsZeroInt(s.High) {
 		return false
 	}
 	empty, ok := s.X.(*ssa.Slice)
-	if !ok || empty.High == nil || !isZero(empty.High) || !nothingBetween(empty, s, false) {
+	if !ok || empty.High == nil || !ssaq.IsZeroInt(empty.High) || !nothingBetween(empty, s, false) {
 		return false
 	}
 	switch base := empty.X.(type) {

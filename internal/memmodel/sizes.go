@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -45,7 +46,7 @@ func (ra *rangeAnalysis) sizeOf(o *Object) sizeInfo {
 		return ra.typeSize(v.Type().Underlying().(*types.Pointer).Elem())
 	case *ssa.MakeSlice:
 		elem := elemSize(ra.sizes, v.Type())
-		s := ra.exprSize(ra.linOf(v.Cap).times(elem), ra.numAt(v.Cap, b, idx).mul(Point(elem)))
+		s := ra.exprSize(ra.linOf(v.Cap).Times(elem), ra.numAt(v.Cap, b, idx).Mul(Point(elem)))
 		if elem == 1 {
 			s.align = goAlignOf(s.num.Lo, 1)
 		} else {
@@ -68,7 +69,7 @@ func (ra *rangeAnalysis) position(v ssa.Value) (*ssa.BasicBlock, int) {
 
 func (ra *rangeAnalysis) typeSize(t types.Type) sizeInfo {
 	n := ra.sizes.Sizeof(t)
-	s := sizeInfo{known: true, num: Point(n), l: lin{k: n}, sym: true}
+	s := sizeInfo{known: true, num: Point(n), l: lin{K: n}, sym: true}
 	if a, ok := t.Underlying().(*types.Array); ok && ra.sizes.Sizeof(a.Elem()) == 1 {
 		s.align = goAlignOf(n, 1)
 	} else {
@@ -94,10 +95,10 @@ func goAlignOf(size, typeAlign int64) int64 {
 }
 
 func (ra *rangeAnalysis) exprSize(l lin, num Interval) sizeInfo {
-	if l.isConst() {
-		num = Point(l.k)
+	if l.IsConst() {
+		num = Point(l.K)
 	}
-	return sizeInfo{known: true, num: num.meet(Interval{0, posInf}), l: l, sym: true}
+	return sizeInfo{known: true, num: num.Meet(Interval{Lo: 0, Hi: domain.PosInf}), l: l, sym: true}
 }
 
 // resultSize computes the size of an allocation a call returns from its callee's Result:
@@ -116,24 +117,24 @@ func (ra *rangeAnalysis) resultSize(v ssa.Value, o *Object, b *ssa.BasicBlock, i
 	if !res.Sized {
 		return sizeInfo{}
 	}
-	l, num, sym := lin{k: 1}, Point(1), true
+	l, num, sym := lin{K: 1}, Point(1), true
 	for _, a := range res.SizeArgs {
 		if a >= len(inputs) {
 			return sizeInfo{}
 		}
 		al := ra.fa.sizeArgLin(inputs[a])
-		num = num.mul(ra.linNum(al, b, idx, guardDepth).meet(Interval{0, posInf}))
+		num = num.Mul(ra.linNum(al, b, idx, guardDepth).Meet(Interval{Lo: 0, Hi: domain.PosInf}))
 		switch {
-		case l.isConst():
-			l = al.times(l.k)
-		case al.isConst():
-			l = l.times(al.k)
+		case l.IsConst():
+			l = al.Times(l.K)
+		case al.IsConst():
+			l = l.Times(al.K)
 		default:
 			sym = false
 		}
 	}
-	l = l.times(int64(res.SizeMul)).plus(int64(res.SizeAdd))
-	num = num.mul(Point(int64(res.SizeMul))).add(Point(int64(res.SizeAdd)))
+	l = l.Times(int64(res.SizeMul)).Plus(int64(res.SizeAdd))
+	num = num.Mul(Point(int64(res.SizeMul))).Add(Point(int64(res.SizeAdd)))
 	s := ra.exprSize(l, num)
 	s.sym = sym
 	s.align = allocAlign(o.Kind)
@@ -167,15 +168,15 @@ func (fa *funcAnalysis) inferSize(res *Result, r *root) {
 	if !ok {
 		return
 	}
-	if l.isConst() {
-		res.Sized, res.SizeMul, res.SizeAdd = true, 0, int(l.k)
+	if l.IsConst() {
+		res.Sized, res.SizeMul, res.SizeAdd = true, 0, int(l.K)
 		return
 	}
-	p, isParam := l.x.v.(*ssa.Parameter)
-	if !isParam || l.x.op != atomValue {
+	p, isParam := l.X.v.(*ssa.Parameter)
+	if !isParam || l.X.op != atomValue {
 		return
 	}
-	res.Sized, res.SizeArgs, res.SizeMul, res.SizeAdd = true, []int{fa.inputs[p]}, int(l.a), int(l.k)
+	res.Sized, res.SizeArgs, res.SizeMul, res.SizeAdd = true, []int{fa.inputs[p]}, int(l.A), int(l.K)
 }
 
 // structuralSize is an object's size as a linear form, without the range analysis (which
@@ -194,14 +195,14 @@ func (fa *funcAnalysis) structuralSize(o *Object) (lin, bool) {
 		if !res.Sized || len(res.SizeArgs) > 1 {
 			return lin{}, false
 		}
-		l := lin{k: 1}
+		l := lin{K: 1}
 		for _, a := range res.SizeArgs {
 			if a >= len(inputs) {
 				return lin{}, false
 			}
 			l = fa.sizeArgLin(inputs[a])
 		}
-		return l.times(int64(res.SizeMul)).plus(int64(res.SizeAdd)), true
+		return l.Times(int64(res.SizeMul)).Plus(int64(res.SizeAdd)), true
 	}
 	return lin{}, false
 }

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"maps"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -76,17 +77,17 @@ type slotVal struct {
 // Every map has finitely many keys (the function's roots, objects and slots) and each value
 // moves down a chain of bounded height, so the iteration terminates.
 type state struct {
-	dead        cow[*root, *kill]
-	condDead    cow[*root, *kill]
-	objKilled   cow[*Object, *kill]
-	slots       cow[slotKey, slotVal]
-	deferred    cow[*root, *kill]
-	deferredObj cow[*Object, *kill]
-	freed       cow[string, freedPath]
-	escaped     cow[*root, escape]
-	written     cow[*Object, *writeSet]    // uninitialized objects: what may have been written (may)
-	first       cow[firstKey, *writeSet]   // the same, since the entry of a loop whose first iteration this is
-	active      cow[*ssa.BasicBlock, bool] // the loops in their first iteration (firstiter.go)
+	dead        domain.COW[*root, *kill]
+	condDead    domain.COW[*root, *kill]
+	objKilled   domain.COW[*Object, *kill]
+	slots       domain.COW[slotKey, slotVal]
+	deferred    domain.COW[*root, *kill]
+	deferredObj domain.COW[*Object, *kill]
+	freed       domain.COW[string, freedPath]
+	escaped     domain.COW[*root, escape]
+	written     domain.COW[*Object, *domain.RangeSet]  // uninitialized objects: what may have been written (may)
+	first       domain.COW[firstKey, *domain.RangeSet] // the same, since the entry of a loop whose first iteration this is
+	active      domain.COW[*ssa.BasicBlock, bool]      // the loops in their first iteration (firstiter.go)
 }
 
 type freedPath struct {
@@ -105,17 +106,17 @@ func newState() *state { return &state{} }
 // clone returns a copy of s that shares its maps until one side writes them.
 func (s *state) clone() *state {
 	return &state{
-		dead:        s.dead.clone(),
-		condDead:    s.condDead.clone(),
-		objKilled:   s.objKilled.clone(),
-		slots:       s.slots.clone(),
-		deferred:    s.deferred.clone(),
-		deferredObj: s.deferredObj.clone(),
-		freed:       s.freed.clone(),
-		escaped:     s.escaped.clone(),
-		written:     s.written.clone(),
-		first:       s.first.clone(),
-		active:      s.active.clone(),
+		dead:        s.dead.Clone(),
+		condDead:    s.condDead.Clone(),
+		objKilled:   s.objKilled.Clone(),
+		slots:       s.slots.Clone(),
+		deferred:    s.deferred.Clone(),
+		deferredObj: s.deferredObj.Clone(),
+		freed:       s.freed.Clone(),
+		escaped:     s.escaped.Clone(),
+		written:     s.written.Clone(),
+		first:       s.first.Clone(),
+		active:      s.active.Clone(),
 	}
 }
 
@@ -127,56 +128,56 @@ func (s *state) join(t *state) {
 	meetMap(&s.objKilled, &t.objKilled)
 	meetMap(&s.deferred, &t.deferred)
 	meetMap(&s.deferredObj, &t.deferredObj)
-	for k, a := range s.freed.m {
-		b, ok := t.freed.m[k]
+	for k, a := range s.freed.Map() {
+		b, ok := t.freed.Lookup(k)
 		switch {
 		case !ok:
-			s.freed.del(k)
+			s.freed.Del(k)
 		case meetKill(a.k, b.k) != a.k:
-			s.freed.set(k, freedPath{a.path, meetKill(a.k, b.k)})
+			s.freed.Set(k, freedPath{a.path, meetKill(a.k, b.k)})
 		}
 	}
 	s.joinSlots(t)
-	for o, w := range t.written.m {
-		if u := s.written.m[o].union(w); u != s.written.m[o] {
-			s.written.set(o, u)
+	for o, w := range t.written.Map() {
+		if u := s.written.Get(o).Union(w); u != s.written.Get(o) {
+			s.written.Set(o, u)
 		}
 	}
-	for r, e := range t.escaped.m {
-		if _, ok := s.escaped.m[r]; !ok {
-			s.escaped.set(r, e)
+	for r, e := range t.escaped.Map() {
+		if _, ok := s.escaped.Lookup(r); !ok {
+			s.escaped.Set(r, e)
 		}
 	}
-	for k, w := range t.first.m {
-		if u := s.first.m[k].union(w); u != s.first.m[k] {
-			s.first.set(k, u)
+	for k, w := range t.first.Map() {
+		if u := s.first.Get(k).Union(w); u != s.first.Get(k) {
+			s.first.Set(k, u)
 		}
 	}
-	for h := range t.active.m {
-		if !s.active.m[h] {
-			s.active.set(h, true)
+	for h := range t.active.Map() {
+		if !s.active.Get(h) {
+			s.active.Set(h, true)
 		}
 	}
 }
 
 func (s *state) joinSlots(t *state) {
-	for k, b := range t.slots.m {
-		a, ok := s.slots.m[k]
+	for k, b := range t.slots.Map() {
+		a, ok := s.slots.Lookup(k)
 		switch {
 		case !ok && isInitial(k, b):
 			// both sides hold the slot's initial content
 		case !ok || a != b:
-			s.slots.set(k, mergeSlot(a, ok, b))
+			s.slots.Set(k, mergeSlot(a, ok, b))
 		}
 	}
-	for k, a := range s.slots.m {
-		if _, ok := t.slots.m[k]; ok {
+	for k, a := range s.slots.Map() {
+		if _, ok := t.slots.Lookup(k); ok {
 			continue
 		}
 		if isInitial(k, a) {
-			s.slots.del(k)
+			s.slots.Del(k)
 		} else if m := mergeSlot(a, true, slotVal{off: -1}); m != a {
-			s.slots.set(k, m)
+			s.slots.Set(k, m)
 		}
 	}
 }
@@ -206,16 +207,16 @@ func mergeSlot(a slotVal, aok bool, b slotVal) slotVal {
 // joinCond joins the conditional kills of s and t, before their must-kills meet: a root dead on
 // one side and live on the other becomes conditionally dead.
 func (s *state) joinCond(t *state) {
-	for r, k := range t.condDead.m {
+	for r, k := range t.condDead.Map() {
 		s.addCond(r, k)
 	}
-	for r, k := range s.dead.m {
-		if t.dead.m[r] == nil && !k.vacuous {
+	for r, k := range s.dead.Map() {
+		if t.dead.Get(r) == nil && !k.vacuous {
 			s.addCond(r, k)
 		}
 	}
-	for r, k := range t.dead.m {
-		if s.dead.m[r] == nil && !k.vacuous {
+	for r, k := range t.dead.Map() {
+		if s.dead.Get(r) == nil && !k.vacuous {
 			s.addCond(r, k)
 		}
 	}
@@ -225,35 +226,35 @@ func (s *state) joinCond(t *state) {
 // results do not depend on the order of predecessors, and a value only ever moves earlier,
 // which keeps the iteration finite.
 func (s *state) addCond(r *root, k *kill) {
-	if prev := s.condDead.m[r]; prev == nil || k.pos < prev.pos {
-		s.condDead.set(r, k)
+	if prev := s.condDead.Get(r); prev == nil || k.pos < prev.pos {
+		s.condDead.Set(r, k)
 	}
 }
 
 // revive makes r live again, on every path.
 func (s *state) revive(r *root) {
-	s.dead.del(r)
-	s.condDead.del(r)
+	s.dead.Del(r)
+	s.condDead.Del(r)
 }
 
-func meetMap[K comparable](s, t *cow[K, *kill]) {
-	for k, a := range s.m {
-		switch m := meetKill(a, t.m[k]); {
+func meetMap[K comparable](s, t *domain.COW[K, *kill]) {
+	for k, a := range s.Map() {
+		switch m := meetKill(a, t.Get(k)); {
 		case m == nil:
-			s.del(k)
+			s.Del(k)
 		case m != a:
-			s.set(k, m)
+			s.Set(k, m)
 		}
 	}
 }
 
 func (s *state) equal(t *state) bool {
-	return maps.Equal(s.dead.m, t.dead.m) && maps.Equal(s.condDead.m, t.condDead.m) &&
-		maps.Equal(s.objKilled.m, t.objKilled.m) &&
-		maps.Equal(s.slots.m, t.slots.m) && maps.Equal(s.deferred.m, t.deferred.m) &&
-		maps.Equal(s.deferredObj.m, t.deferredObj.m) &&
-		maps.EqualFunc(s.freed.m, t.freed.m, func(a, b freedPath) bool { return a.k == b.k }) &&
-		len(s.escaped.m) == len(t.escaped.m) &&
-		maps.EqualFunc(s.written.m, t.written.m, (*writeSet).equal) &&
-		maps.EqualFunc(s.first.m, t.first.m, (*writeSet).equal) && maps.Equal(s.active.m, t.active.m)
+	return maps.Equal(s.dead.Map(), t.dead.Map()) && maps.Equal(s.condDead.Map(), t.condDead.Map()) &&
+		maps.Equal(s.objKilled.Map(), t.objKilled.Map()) &&
+		maps.Equal(s.slots.Map(), t.slots.Map()) && maps.Equal(s.deferred.Map(), t.deferred.Map()) &&
+		maps.Equal(s.deferredObj.Map(), t.deferredObj.Map()) &&
+		maps.EqualFunc(s.freed.Map(), t.freed.Map(), func(a, b freedPath) bool { return a.k == b.k }) &&
+		len(s.escaped.Map()) == len(t.escaped.Map()) &&
+		maps.EqualFunc(s.written.Map(), t.written.Map(), (*domain.RangeSet).Equal) &&
+		maps.EqualFunc(s.first.Map(), t.first.Map(), (*domain.RangeSet).Equal) && maps.Equal(s.active.Map(), t.active.Map())
 }

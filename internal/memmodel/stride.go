@@ -3,6 +3,8 @@ package memmodel
 import (
 	"go/token"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -21,12 +23,10 @@ func (ra *rangeAnalysis) strideOf(v ssa.Value) int64 {
 	if vr := ra.of(v); vr.hasStride {
 		return vr.stride
 	}
-	if c, ok := v.(*ssa.Const); ok {
-		if k, ok := constInt(c); ok {
-			return abs(k)
-		}
+	if k, ok := ssaq.IntConst(v); ok {
+		return domain.Abs(k)
 	}
-	if _, ok := v.(ssa.Instruction); ok && isInteger(v.Type()) {
+	if _, ok := v.(ssa.Instruction); ok && ssaq.IsInteger(v.Type()) {
 		return 0 // a back edge's value, not computed yet: optimistic, lowered by the sweeps
 	}
 	return 1
@@ -44,95 +44,38 @@ func (ra *rangeAnalysis) evalStride(v ssa.Value) int64 {
 	switch v := v.(type) {
 	case *ssa.BinOp:
 		x, y := ra.strideOf(v.X), ra.strideOf(v.Y)
-		c, yConst := ra.constOf(v.Y)
+		c, yConst := ssaq.IntConst(v.Y)
 		switch v.Op {
 		case token.ADD, token.SUB:
-			return gcd(x, y)
+			return domain.GCD(x, y)
 		case token.MUL:
-			return mulSat(x, y)
+			return domain.MulSat(x, y)
 		case token.SHL:
 			if yConst && c >= 0 && c < 32 {
-				return mulSat(x, 1<<c)
+				return domain.MulSat(x, 1<<c)
 			}
 		case token.AND_NOT:
-			if yConst && isLowMask(c) {
-				return clearLow(x, c+1)
+			if yConst && domain.IsLowMask(c) {
+				return domain.ClearLow(x, c+1)
 			}
 		case token.AND:
-			if yConst && c < 0 && isLowMask(^c) {
-				return clearLow(x, ^c+1)
+			if yConst && c < 0 && domain.IsLowMask(^c) {
+				return domain.ClearLow(x, ^c+1)
 			}
 		}
 	case *ssa.Convert:
-		if isWidening(v.X.Type(), v.Type()) {
+		if ssaq.IsWidening(v.X.Type(), v.Type()) {
 			return ra.strideOf(v.X)
 		}
 	}
 	return 1
 }
 
-// clearLow is the divisor of a multiple of x with its bits below the power of two m cleared.
-func clearLow(x, m int64) int64 {
-	if x%m == 0 {
-		return x
-	}
-	return m
-}
-
 // phiStride is the gcd of what a phi's edges bring.
 func (ra *rangeAnalysis) phiStride(phi *ssa.Phi) int64 {
 	s := int64(0)
 	for _, e := range phi.Edges {
-		s = gcd(s, ra.strideOf(e))
+		s = domain.GCD(s, ra.strideOf(e))
 	}
 	return s
-}
-
-func (ra *rangeAnalysis) constOf(v ssa.Value) (int64, bool) {
-	if c, ok := v.(*ssa.Const); ok {
-		return constInt(c)
-	}
-	return 0, false
-}
-
-// isLowMask reports whether m is 2^k - 1 for some k >= 1.
-func isLowMask(m int64) bool { return m > 0 && m&(m+1) == 0 }
-
-// roundTo shrinks r to the multiples of s it holds.
-func roundTo(r Interval, s int64) Interval {
-	if s <= 1 || r.IsEmpty() {
-		return r
-	}
-	if r.HasHi() {
-		r.Hi -= mod(r.Hi, s)
-	}
-	if r.HasLo() {
-		if m := mod(r.Lo, s); m != 0 {
-			r.Lo += s - m
-		}
-	}
-	return r
-}
-
-func mod(x, s int64) int64 {
-	m := x % s
-	if m < 0 {
-		m += s
-	}
-	return m
-}
-
-func gcd(a, b int64) int64 {
-	a, b = abs(a), abs(b)
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
-}
-
-func abs(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

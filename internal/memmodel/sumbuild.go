@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -97,16 +98,16 @@ func (sb *summaryBuilder) killPath(s *state, p Path, k *kill) {
 		sb.mayKills[key] = PathKill{Path: p, Kind: k.kind, Via: k.via, Type: k.typ}
 	}
 	if k.kind != KillRealloc && !k.may {
-		s.freed.set(p.key(), freedPath{p, k})
+		s.freed.Set(p.key(), freedPath{p, k})
 	}
 }
 
 // ret folds one return into the summary: what is freed by now (defers included), and what
 // each result points to.
 func (sb *summaryBuilder) ret(fa *funcAnalysis, s *state, r *ssa.Return) {
-	freed := make(map[string]freedPath, len(s.freed.m))
-	maps.Copy(freed, s.freed.m)
-	for dr, k := range s.deferred.m {
+	freed := make(map[string]freedPath, len(s.freed.Map()))
+	maps.Copy(freed, s.freed.Map())
+	for dr, k := range s.deferred.Map() {
 		if p, ok := fa.pathOf(dr); ok {
 			freed[p.key()] = freedPath{p, k}
 		}
@@ -152,7 +153,7 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 		res = Result{View: true, ViewOf: p}
 	case r.obj != nil && (r.obj.IsManual() || r.obj.Kind == KindPool) && fa.allocates(r):
 		// A wrapper of pool.Get hands out a pooled object as Get does (getBuf, AcquireArgs).
-		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written.m[r.obj] == nil}
+		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written.Get(r.obj) == nil}
 		if r.obj.Kind == KindPool {
 			res.Desc = r.obj.Desc
 		}
@@ -160,7 +161,7 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 	}
 	if e, ok := fa.elemAccess(v); ok {
 		base, bok := e.base.(*ssa.Parameter)
-		idx, iok := stripConv(e.index).(*ssa.Parameter)
+		idx, iok := ssaq.StripConv(e.index).(*ssa.Parameter)
 		if bok && iok && fa.inputs[base] == 0 {
 			res.ElemOf, res.ElemAt = e.field+1, fa.inputs[idx]+1
 		}

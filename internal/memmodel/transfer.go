@@ -77,17 +77,17 @@ func isCopyConversion(c *ssa.Convert) bool {
 func (fa *funcAnalysis) newInstance(s *state, r *root) {
 	s.revive(r)
 	s.forgetWritten(r.obj)
-	for sk := range s.slots.m {
+	for sk := range s.slots.Map() {
 		if sk.obj == r.obj {
-			s.slots.del(sk)
+			s.slots.Del(sk)
 		}
 	}
-	for o := range s.objKilled.m {
+	for o := range s.objKilled.Map() {
 		if o.Base == r.obj {
-			s.objKilled.del(o)
+			s.objKilled.Del(o)
 		}
 	}
-	for o := range s.written.m {
+	for o := range s.written.Map() {
 		if o.Base == r.obj {
 			s.forgetWritten(o)
 		}
@@ -103,7 +103,7 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	}
 	sk, ok := fa.slotOf(l.X)
 	if ok {
-		if sv, known := s.slots.m[sk]; known && sv.r != nil {
+		if sv, known := s.slots.Lookup(sk); known && sv.r != nil {
 			fa.alias[l] = sv.r
 			fa.aliasOff[l] = sv.off
 			return
@@ -117,7 +117,7 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 		return
 	}
 	r.from = sk.obj
-	if sv, known := s.slots.m[sk]; known {
+	if sv, known := s.slots.Lookup(sk); known {
 		fa.setObj(r, sv.obj)
 		s.revive(r)
 		return
@@ -128,11 +128,11 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	}
 	fa.setObj(r, o)
 	r.slot = &sk
-	fa.setDead(s, r, s.objKilled.m[o])
+	fa.setDead(s, r, s.objKilled.Get(o))
 	// Later loads of the slot, until something writes it, load the same value: they alias
 	// this root. A join with a path that has not loaded it yet keeps the slot initial (see
 	// state.join), since this root is the initial content.
-	s.slots.set(sk, slotVal{r: r, obj: o, off: 0})
+	s.slots.Set(sk, slotVal{r: r, obj: o, off: 0})
 }
 
 // store records what the slot now holds, and checks the two ways a store goes wrong: a Go
@@ -147,9 +147,9 @@ func (fa *funcAnalysis) store(s *state, st *ssa.Store) {
 	}
 	if fa.isLongLived(st.Addr) {
 		fa.escape(s, st.Val, st.Pos(), "stored in memory that outlives the call")
-		if e, esc := s.escaped.m[vr]; esc && ok && e.pos == st.Pos() {
+		if e, esc := s.escaped.Lookup(vr); esc && ok && e.pos == st.Pos() {
 			e.slot = sk
-			s.escaped.set(vr, e)
+			s.escaped.Set(vr, e)
 		}
 	}
 	if !ok {
@@ -161,19 +161,19 @@ func (fa *funcAnalysis) store(s *state, st *ssa.Store) {
 		return
 	}
 	if vr == nil {
-		s.slots.set(sk, slotVal{obj: objTop, off: -1})
+		s.slots.Set(sk, slotVal{obj: objTop, off: -1})
 	} else {
-		s.slots.set(sk, slotVal{r: vr, obj: vr.obj, off: fa.constOffset(st.Val)})
+		s.slots.Set(sk, slotVal{r: vr, obj: vr.obj, off: fa.constOffset(st.Val)})
 	}
-	s.objKilled.del(fa.owned(sk))
+	s.objKilled.Del(fa.owned(sk))
 }
 
 // overwrite forgets the escapes through slot sk: what was stored there is no longer reachable
 // through it (d.buf = nil before the buffer goes back to its pool).
 func (fa *funcAnalysis) overwrite(s *state, sk slotKey) {
-	for r, e := range s.escaped.m {
+	for r, e := range s.escaped.Map() {
 		if e.slot == sk && e.slot.obj != nil {
-			s.escaped.del(r)
+			s.escaped.Del(r)
 		}
 	}
 }
@@ -182,10 +182,10 @@ func (fa *funcAnalysis) overwrite(s *state, sk slotKey) {
 // o's own slots held: the callee put back p.head.buf, then set p.head = nil, so whatever
 // p.head.buf is after the call is not what it put back.
 func (fa *funcAnalysis) forgetKilledUnder(s *state, o *Object) {
-	for k := range s.objKilled.m {
+	for k := range s.objKilled.Map() {
 		for b := k; b != nil; b = b.Base {
 			if b == o {
-				s.objKilled.del(k)
+				s.objKilled.Del(k)
 				break
 			}
 		}
@@ -194,14 +194,14 @@ func (fa *funcAnalysis) forgetKilledUnder(s *state, o *Object) {
 
 // clearObject forgets what the model knew of obj's slots: something rewrote them.
 func (fa *funcAnalysis) clearObject(s *state, obj *Object) {
-	for sk := range s.slots.m {
+	for sk := range s.slots.Map() {
 		if sk.obj == obj {
-			s.slots.del(sk)
+			s.slots.Del(sk)
 		}
 	}
-	for o := range s.objKilled.m {
+	for o := range s.objKilled.Map() {
 		if o.Base == obj {
-			s.objKilled.del(o)
+			s.objKilled.Del(o)
 		}
 	}
 }
@@ -259,12 +259,12 @@ func (fa *funcAnalysis) escape(s *state, v ssa.Value, pos token.Pos, op string) 
 	if r == nil {
 		return
 	}
-	if k := s.dead.m[r]; fa.final && k != nil && !k.vacuous {
+	if k := s.dead.Get(r); fa.final && k != nil && !k.vacuous {
 		fa.event(Event{Kind: EvEscapeAfterKill, Pos: pos, Op: op, Obj: r.obj, Kill: k.export()})
 		return
 	}
-	if _, ok := s.escaped.m[r]; !ok {
-		s.escaped.set(r, escape{pos: pos, op: op})
+	if _, ok := s.escaped.Lookup(r); !ok {
+		s.escaped.Set(r, escape{pos: pos, op: op})
 	}
 }
 
@@ -294,13 +294,13 @@ func (fa *funcAnalysis) useRoot(s *state, r *root, instr ssa.Instruction, pos to
 // deadAt returns the kill that makes r dangle at instr: one on every path, or, with onPath, one
 // on some path from which every path reaches instr (forced.go); nil if r is live there.
 func (fa *funcAnalysis) deadAt(s *state, r *root, instr ssa.Instruction) (k *kill, onPath bool) {
-	if k := s.dead.m[r]; k != nil {
+	if k := s.dead.Get(r); k != nil {
 		if k.vacuous || isStateDecided(k) {
 			return nil, false
 		}
 		return k, false
 	}
-	if k := s.condDead.m[r]; k != nil && fa.final && !isStateDecided(k) && (fa.forced(k, instr) || fa.nextIteration(k, instr, r)) {
+	if k := s.condDead.Get(r); k != nil && fa.final && !isStateDecided(k) && (fa.forced(k, instr) || fa.nextIteration(k, instr, r)) {
 		return k, true
 	}
 	return nil, false
@@ -339,13 +339,13 @@ func (fa *funcAnalysis) ret(s *state, r *ssa.Return) {
 		}
 		if k := fa.deadAtExit(s, vr); k != nil {
 			fa.event(Event{Kind: EvEscapeAfterKill, Pos: r.Pos(), Op: "returned", Obj: vr.obj, Kill: k.export(),
-				Deferred: s.dead.m[vr] == nil})
+				Deferred: s.dead.Get(vr) == nil})
 		}
 	}
-	for er, e := range s.escaped.m {
+	for er, e := range s.escaped.Map() {
 		if k := fa.deadAtExit(s, er); k != nil && !fa.goesWith(s, e, k) {
 			fa.event(Event{Kind: EvEscapeAfterKill, Pos: e.pos, Op: e.op, Obj: er.obj, Kill: k.export(),
-				Deferred: s.dead.m[er] == nil})
+				Deferred: s.dead.Get(er) == nil})
 		}
 	}
 	fa.sum.ret(fa, s, r)
@@ -359,11 +359,11 @@ func (fa *funcAnalysis) goesWith(s *state, e escape, k *kill) bool {
 		return false
 	}
 	for o := e.slot.obj; o != nil; o = o.Base {
-		if s.deferredObj.m[o] == k {
+		if s.deferredObj.Get(o) == k {
 			return true
 		}
 		for _, rr := range fa.byObj[o] {
-			if s.dead.m[rr] == k || s.deferred.m[rr] == k {
+			if s.dead.Get(rr) == k || s.deferred.Get(rr) == k {
 				return true
 			}
 		}
@@ -377,14 +377,14 @@ func (fa *funcAnalysis) goesWith(s *state, e escape, k *kill) bool {
 // deadAtExit returns the kill that leaves r dangling once the function has returned: an earlier
 // kill, or one a pending defer performs.
 func (fa *funcAnalysis) deadAtExit(s *state, r *root) *kill {
-	if k := s.dead.m[r]; k != nil && !k.vacuous {
+	if k := s.dead.Get(r); k != nil && !k.vacuous {
 		return k
 	}
-	if k := s.deferred.m[r]; k != nil {
+	if k := s.deferred.Get(r); k != nil {
 		return k
 	}
 	if r.obj != nil && r.obj != objTop {
-		if k := s.deferredObj.m[r.obj]; k != nil {
+		if k := s.deferredObj.Get(r.obj); k != nil {
 			return k
 		}
 	}
@@ -403,10 +403,10 @@ func (fa *funcAnalysis) deferredPut(s *state, r *root) *kill {
 			found = k
 		}
 	}
-	for o, k := range s.deferredObj.m {
+	for o, k := range s.deferredObj.Map() {
 		consider(o, k)
 	}
-	for dr, k := range s.deferred.m {
+	for dr, k := range s.deferred.Map() {
 		consider(dr.obj, k)
 	}
 	return found

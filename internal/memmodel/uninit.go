@@ -1,11 +1,12 @@
 package memmodel
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -18,85 +19,6 @@ import (
 // call that receives a pointer into it (it may fill it: memset, a decoder) sets `any`, and
 // the object is silent from then on. Offsets are constants only: a read at an unknown offset
 // (an index) is reported only if nothing at all was written.
-
-// A writeSet is what may have been written into one uninitialized object. It is immutable:
-// states share it and replace it on change.
-type writeSet struct {
-	any    bool       // a write at an unknown offset, or an opaque call that may have written
-	ranges [][2]int64 // byte ranges [lo, hi) written at known offsets, sorted, disjoint
-}
-
-var anyWrite = &writeSet{any: true}
-
-func (w *writeSet) add(lo, hi int64) *writeSet {
-	if w != nil && w.any {
-		return w
-	}
-	if w != nil && slices.ContainsFunc(w.ranges, func(r [2]int64) bool { return r[0] <= lo && hi <= r[1] }) {
-		return w // already written: a loop's write adds nothing the second time, and the states converge
-	}
-	n := &writeSet{}
-	if w != nil {
-		n.ranges = slices.Clone(w.ranges)
-	}
-	n.ranges = append(n.ranges, [2]int64{lo, hi})
-	slices.SortFunc(n.ranges, func(a, b [2]int64) int { return int(a[0] - b[0]) })
-	return n
-}
-
-// clip returns the part of w below n: what a realloc keeps of a block of n bytes.
-func (w *writeSet) clip(n int64) *writeSet {
-	if w == nil || w.any {
-		return w
-	}
-	c := &writeSet{}
-	for _, r := range w.ranges {
-		if r[0] < n {
-			c.ranges = append(c.ranges, [2]int64{r[0], min(r[1], n)})
-		}
-	}
-	if len(c.ranges) == 0 {
-		return nil
-	}
-	return c
-}
-
-// union joins two may-sets.
-func (w *writeSet) union(v *writeSet) *writeSet {
-	switch {
-	case w == nil:
-		return v
-	case v == nil || w.equal(v):
-		return w
-	case w.any || v.any:
-		return anyWrite
-	}
-	n := &writeSet{ranges: append(slices.Clone(w.ranges), v.ranges...)}
-	slices.SortFunc(n.ranges, func(a, b [2]int64) int { return int(a[0] - b[0]) })
-	n.ranges = slices.Compact(n.ranges)
-	return n
-}
-
-func (w *writeSet) equal(v *writeSet) bool {
-	return w == v || (w != nil && v != nil && w.any == v.any && slices.Equal(w.ranges, v.ranges))
-}
-
-// overlaps reports whether some byte of [lo, hi) may have been written; lo < 0 stands for an
-// unknown offset, which any write may have reached.
-func (w *writeSet) overlaps(lo, hi int64) bool {
-	switch {
-	case w == nil:
-		return false
-	case w.any || (lo < 0 && len(w.ranges) > 0):
-		return true
-	}
-	for _, r := range w.ranges {
-		if r[0] < hi && lo < r[1] {
-			return true
-		}
-	}
-	return false
-}
 
 // sizeof returns the size of t in bytes, or -1 if it depends on a type parameter.
 func (fa *funcAnalysis) sizeof(t types.Type) (size int64) {
@@ -172,19 +94,19 @@ func (fa *funcAnalysis) offsetStep(v ssa.Value) (step int64, next ssa.Value, ok 
 		off := fa.fieldOffset(s, x.Field)
 		return off, x.X, off >= 0
 	case *ssa.IndexAddr:
-		i, ok := intConst(x.Index)
+		i, ok := ssaq.IntConst(x.Index)
 		size := fa.sizeof(elemType(x.X.Type()))
 		return i * size, x.X, ok && size >= 0
 	case *ssa.Slice:
 		if x.Low == nil {
 			return 0, x.X, true
 		}
-		i, ok := intConst(x.Low)
+		i, ok := ssaq.IntConst(x.Low)
 		size := fa.sizeof(elemType(x.X.Type()))
 		return i * size, x.X, ok && size >= 0
 	case *ssa.Call:
 		if b, isB := x.Call.Value.(*ssa.Builtin); isB && b.Name() == "Add" {
-			i, ok := intConst(x.Call.Args[1])
+			i, ok := ssaq.IntConst(x.Call.Args[1])
 			return i, x.Call.Args[0], ok
 		}
 	case *ssa.BinOp:
@@ -193,7 +115,7 @@ func (fa *funcAnalysis) offsetStep(v ssa.Value) (step int64, next ssa.Value, ok 
 			if base == x.Y {
 				other = x.X
 			}
-			i, ok := intConst(other)
+			i, ok := ssaq.IntConst(other)
 			return i, base, ok
 		}
 		return 0, nil, false
@@ -244,14 +166,6 @@ func elemType(t types.Type) types.Type {
 	return types.Typ[types.Byte]
 }
 
-func intConst(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
-}
-
 // uninitObj returns the uninitialized object v points into, if any.
 func (fa *funcAnalysis) uninitObj(v ssa.Value) *Object {
 	if r := fa.rootOf(v); r != nil && r.obj != nil && r.obj.Uninit {
@@ -289,10 +203,10 @@ func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
 	}
 	off := fa.constOffset(addr)
 	if off < 0 || size < 0 {
-		s.setWritten(o, anyWrite, -1, -1)
+		s.setWritten(o, domain.Any, -1, -1)
 		return
 	}
-	s.setWritten(o, s.written.m[o].add(off, off+size), off, off+size)
+	s.setWritten(o, s.written.Get(o).Add(off, off+size), off, off+size)
 }
 
 // maxPhiFill bounds the phis mayFill follows back from one value.
@@ -316,18 +230,18 @@ func (fa *funcAnalysis) mayFillVia(s *state, v ssa.Value, seen []*ssa.Phi) {
 	}
 	fa.sum.fill(fa, fa.rootOf(v))
 	if o := fa.trackedObj(v); o != nil {
-		s.setWritten(o, anyWrite, -1, -1)
+		s.setWritten(o, domain.Any, -1, -1)
 	}
 	if r := fa.rootOf(v); r != nil && r.obj != nil {
-		if sv, ok := s.slots.m[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && tracksWrites(sv.r.obj) {
-			s.setWritten(sv.r.obj, anyWrite, -1, -1)
+		if sv, ok := s.slots.Lookup(slotKey{r.obj, -1}); ok && sv.r != nil && sv.r.obj != nil && tracksWrites(sv.r.obj) {
+			s.setWritten(sv.r.obj, domain.Any, -1, -1)
 		}
 		if isPooled(r.obj) {
 			// A pooled object's fields hold the buffers its user resliced (d.buf = d.buf[:n]):
 			// a callee that gets the object may fill them.
-			for sk, sv := range s.slots.m {
+			for sk, sv := range s.slots.Map() {
 				if sk.obj == r.obj && sv.r != nil && sv.r.obj != nil && tracksWrites(sv.r.obj) {
-					s.setWritten(sv.r.obj, anyWrite, -1, -1)
+					s.setWritten(sv.r.obj, domain.Any, -1, -1)
 				}
 			}
 		}
@@ -360,13 +274,13 @@ func (fa *funcAnalysis) read(s *state, addr ssa.Value, size int64, instr ssa.Ins
 		lo = -1
 	}
 	first := false
-	if s.written.m[o].overlaps(lo, hi) {
+	if s.written.Get(o).Overlaps(lo, hi) {
 		if !fa.firstIterationRead(s, o, lo, hi, instr) {
 			return
 		}
 		first = true
 	}
-	if r := fa.rootOf(addr); r != nil && s.dead.m[r] != nil {
+	if r := fa.rootOf(addr); r != nil && s.dead.Get(r) != nil {
 		return // reading freed memory is the escape pass's finding, not this one
 	}
 	fa.event(Event{Kind: EvUninitRead, Pos: callPos(instr), Op: op, Obj: o, Loop: first})
@@ -395,7 +309,7 @@ func (fa *funcAnalysis) slice(st *state, s *ssa.Slice) {
 		return
 	}
 	array := isArrayPointer(s.X.Type())
-	if !isSlice(s.X.Type()) && !array || s.High == nil || isZero(s.High) || isStaleExtension(s) {
+	if !isSlice(s.X.Type()) && !array || s.High == nil || ssaq.IsZeroInt(s.High) || isStaleExtension(s) {
 		return
 	}
 	r := fa.rootOf(s.X)
@@ -412,8 +326,8 @@ func (fa *funcAnalysis) slice(st *state, s *ssa.Slice) {
 	if array {
 		sr.from = r.obj // pg[:n] of pg := pool.Get().(*[4096]byte)
 	}
-	if k := st.dead.m[r]; k != nil {
-		st.dead.set(sr, k)
+	if k := st.dead.Get(r); k != nil {
+		st.dead.Set(sr, k)
 	}
 }
 
@@ -422,11 +336,11 @@ func (fa *funcAnalysis) slice(st *state, s *ssa.Slice) {
 // (f.n = 0, *bp = b[:0]) replaces a slot and writes no array: only writes of unknown extent,
 // which calls make, count there.
 func mayBeWritten(st *state, o *Object) bool {
-	if st.written.m[o] != nil {
+	if st.written.Get(o) != nil {
 		return true
 	}
 	for o = o.Base; o != nil; o = o.Base {
-		if w := st.written.m[o]; w != nil && w.any {
+		if w := st.written.Get(o); w != nil && w.IsAny() {
 			return true
 		}
 	}

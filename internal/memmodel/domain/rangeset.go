@@ -1,0 +1,143 @@
+package domain
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A RangeSet is a set of byte ranges [lo, hi) of one object, or Any: every byte. The model uses
+// it as a may-set of written bytes, whose join is Union. A RangeSet is immutable: states share
+// it and replace it on change. The nil *RangeSet is the empty set, and every method accepts it.
+type RangeSet struct {
+	any    bool       // every byte: a write at an unknown offset, or an opaque call that may have written
+	ranges [][2]int64 // byte ranges [lo, hi) at known offsets, sorted by lo
+}
+
+// Any is the set of every byte.
+var Any = &RangeSet{any: true}
+
+// IsAny reports whether w is Any, the set of every byte.
+func (w *RangeSet) IsAny() bool { return w != nil && w.any }
+
+// Add returns w with [lo, hi) added; w itself if one of its ranges holds [lo, hi).
+func (w *RangeSet) Add(lo, hi int64) *RangeSet {
+	if w.IsAny() {
+		return w
+	}
+	if w != nil && slices.ContainsFunc(w.ranges, func(r [2]int64) bool { return r[0] <= lo && hi <= r[1] }) {
+		return w // already written: a loop's write adds nothing the second time, and the states converge
+	}
+	n := &RangeSet{}
+	if w != nil {
+		n.ranges = slices.Clone(w.ranges)
+	}
+	n.ranges = append(n.ranges, [2]int64{lo, hi})
+	slices.SortFunc(n.ranges, byLo)
+	return n
+}
+
+func byLo(a, b [2]int64) int { return int(a[0] - b[0]) }
+
+// Clip returns the part of w below n: what a realloc keeps of a block of n bytes. Nothing is
+// the nil set; Any stays Any.
+func (w *RangeSet) Clip(n int64) *RangeSet {
+	if w == nil || w.any {
+		return w
+	}
+	c := &RangeSet{}
+	for _, r := range w.ranges {
+		if r[0] < n {
+			c.ranges = append(c.ranges, [2]int64{r[0], min(r[1], n)})
+		}
+	}
+	if len(c.ranges) == 0 {
+		return nil
+	}
+	return c
+}
+
+// Union returns the set of the bytes in w or v. It returns w itself when v adds nothing that
+// Equal would tell apart, so that a caller can test for change with ==.
+func (w *RangeSet) Union(v *RangeSet) *RangeSet {
+	switch {
+	case w == nil:
+		return v
+	case v == nil || w.Equal(v):
+		return w
+	case w.any || v.any:
+		return Any
+	}
+	n := &RangeSet{ranges: append(slices.Clone(w.ranges), v.ranges...)}
+	slices.SortFunc(n.ranges, byLo)
+	n.ranges = slices.Compact(n.ranges)
+	return n
+}
+
+// Equal reports whether w and v hold the same ranges.
+func (w *RangeSet) Equal(v *RangeSet) bool {
+	return w == v || (w != nil && v != nil && w.any == v.any && slices.Equal(w.ranges, v.ranges))
+}
+
+// Overlaps reports whether some byte of [lo, hi) is in w; lo < 0 stands for an unknown offset,
+// which any nonempty set may reach.
+func (w *RangeSet) Overlaps(lo, hi int64) bool {
+	switch {
+	case w == nil:
+		return false
+	case w.any || (lo < 0 && len(w.ranges) > 0):
+		return true
+	}
+	for _, r := range w.ranges {
+		if r[0] < hi && lo < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// Covers reports whether every byte of [lo, hi) is in w: always for an empty range and for
+// Any; never for an unknown offset (lo < 0) otherwise.
+func (w *RangeSet) Covers(lo, hi int64) bool {
+	switch {
+	case w.IsAny():
+		return true
+	case lo < 0:
+		return false
+	case lo >= hi:
+		return true
+	case w == nil:
+		return false
+	}
+	next := lo // the first byte not yet covered
+	for _, r := range w.ranges {
+		if r[0] > next {
+			return false // ranges are sorted by lo: none after r covers next either
+		}
+		next = max(next, r[1])
+		if next >= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// String shows the set as the model's debug output and the tests do: {} for the empty set,
+// {any}, {[0,8) [16,24)}.
+func (w *RangeSet) String() string {
+	if w.IsAny() {
+		return "{any}"
+	}
+	var b strings.Builder
+	b.WriteByte('{')
+	if w != nil {
+		for i, r := range w.ranges {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			fmt.Fprintf(&b, "[%d,%d)", r[0], r[1])
+		}
+	}
+	b.WriteByte('}')
+	return b.String()
+}
