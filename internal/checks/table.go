@@ -203,6 +203,25 @@ return h.len // zero`,
 		ByCause:  true,
 	},
 	{
+		Name:  "uninit-pointer-store",
+		Pass:  "uninitread",
+		Title: "a pointer stored into manual memory nothing initialized",
+		Text: `Storing a pointer (nil included) into memory runs the garbage collector's write barrier
+while a collection is marking, and the barrier reads the value being replaced and treats it as
+a pointer. In C.malloc'd memory nothing wrote, that value is whatever the C heap left there: if
+it happens to fall inside the Go heap, the collector may mark a dead object or abort with
+"found bad pointer in Go heap". The check reports a store of a pointer-typed value (a pointer,
+slice, string, map, channel, function or interface) into a slot of uninitialized manual memory
+that no write reached. Zeroed memory (C.calloc) and slots written first, even as integers, are
+fine.`,
+		Bad: `n := (*C.struct_node)(C.malloc(C.sizeof_struct_node))
+n.next = nil // the barrier reads the old, uninitialized next`,
+		Good: `n := (*C.struct_node)(C.calloc(1, C.sizeof_struct_node))
+n.next = nil`,
+		Severity: Warning,
+		Since:    "v0.1.0",
+	},
+	{
 		Name:  "uninit-slot",
 		Pass:  "uninitread",
 		Title: "a container slot read at or past the container's length",

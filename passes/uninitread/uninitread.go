@@ -55,7 +55,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if e.Obj.Pos.IsValid() {
 			msg += " (allocated on " + rep.Line(e.Pos, e.Obj.Pos) + ")"
 		}
-		rep.Report("uninit-read", e.Pos, msg, analysis.RelatedInformation{Pos: e.Obj.Pos, Message: "allocated here"})
+		check := "uninit-read"
+		if e.Op == "pointer store" {
+			check = "uninit-pointer-store"
+		}
+		rep.Report(check, e.Pos, msg, analysis.RelatedInformation{Pos: e.Obj.Pos, Message: "allocated here"})
 	}
 	for _, e := range m.Events(memmodel.EvSlotRead) {
 		rep.Report("uninit-slot", e.Pos, "read of "+e.Type+"."+e.Op+" at an index not known to be below "+
