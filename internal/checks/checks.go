@@ -59,7 +59,7 @@ func Of(pass string) []*Check {
 type Reporter struct {
 	pass       *analysis.Pass
 	generated  map[string]bool
-	directives []*Directive // with a reason: the others suppress nothing
+	directives []*Directive // with a reason (but //nolint): the others suppress nothing
 	used       *Used
 }
 
@@ -80,8 +80,8 @@ func (r *Reporter) scan() {
 		if isGenerated(f) {
 			r.generated[r.pass.Fset.File(f.Pos()).Name()] = true
 		}
-		for _, d := range ParseDirectives(r.pass.Fset, f) {
-			if d.Reason != "" {
+		for _, d := range Parse(r.pass.Fset, f).Ignores {
+			if d.Reason != "" || d.Nolint { // golangci-lint's needs none
 				r.directives = append(r.directives, d)
 			}
 		}
