@@ -141,8 +141,8 @@ func uniqueCopy(t *testing.T, bin string, n int) string {
 	return dst
 }
 
-// TestExplain checks that -explain prints a check's documentation and URL, and that an unknown
-// check lists the known ones and exits 2.
+// TestExplain checks that -explain prints a check's documentation and URL, in both spellings,
+// and that an unknown check lists the known ones and exits 2.
 func TestExplain(t *testing.T) {
 	t.Parallel()
 	bin := buildTool(t)
@@ -150,6 +150,9 @@ func TestExplain(t *testing.T) {
 	if code != 0 || !strings.Contains(string(out), "docs/escape.md#use-after-free") ||
 		!strings.Contains(string(out), "C.free") {
 		t.Errorf("-explain use-after-free: exit %d, output:\n%s", code, out)
+	}
+	if eq, code := run(t, ".", bin, "-explain=use-after-free"); code != 0 || !bytes.Equal(eq, out) {
+		t.Errorf("-explain=use-after-free: exit %d, output:\n%s\nwant that of -explain use-after-free", code, eq)
 	}
 	out, code = run(t, ".", bin, "-explain", "no-such-check")
 	if code != 2 || !strings.Contains(string(out), "stale-read") {

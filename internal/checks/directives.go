@@ -211,3 +211,47 @@ type usedKey struct {
 
 // Hit reports whether the entry name of directive d suppressed a finding.
 func (u *Used) Hit(d *Directive, name string) bool { return u.hits[usedKey{d.Pos, name}] }
+
+// SplitDisable sorts names, a list of checks and passes not to report, for the analyzers that
+// would run: the checks by the pass that reports them (for its -disable flag), and the passes
+// (to drop, as -PASS=false does). A name that is neither, or a check of a pass without a
+// -disable flag (the ignore pass's two go together), is an error that lists the valid names.
+func SplitDisable(analyzers []*analysis.Analyzer, names []string) (byPass map[string][]string,
+	passes map[string]bool, err error) {
+	byPass, passes = map[string][]string{}, map[string]bool{}
+	for _, name := range names {
+		switch c := Lookup(name); {
+		case c != nil && hasDisableFlag(analyzers, c.Pass):
+			byPass[c.Pass] = append(byPass[c.Pass], name)
+		case c != nil:
+			return nil, nil, fmt.Errorf("check %q cannot be disabled alone; disable its pass %q", name, c.Pass)
+		case slices.ContainsFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == name }):
+			passes[name] = true
+		default:
+			cs, ps := validNames(analyzers)
+			return nil, nil, fmt.Errorf("%q is neither a check nor a pass of uninitlint (checks: %s; passes: %s)%s",
+				name, strings.Join(cs, ", "), strings.Join(ps, ", "), DidYouMean(name, append(cs, ps...), ""))
+		}
+	}
+	return byPass, passes, nil
+}
+
+// hasDisableFlag reports whether the analyzer of that pass takes a -disable flag, as the
+// reporting passes do.
+func hasDisableFlag(analyzers []*analysis.Analyzer, pass string) bool {
+	i := slices.IndexFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == pass })
+	return i >= 0 && analyzers[i].Flags.Lookup("disable") != nil
+}
+
+// validNames returns what a disable entry may name: the checks and the passes.
+func validNames(analyzers []*analysis.Analyzer) (cs, ps []string) {
+	for _, a := range analyzers {
+		ps = append(ps, a.Name)
+		if a.Flags.Lookup("disable") != nil {
+			for _, c := range Of(a.Name) {
+				cs = append(cs, c.Name)
+			}
+		}
+	}
+	return cs, ps
+}

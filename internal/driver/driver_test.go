@@ -114,6 +114,39 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// TestBadFlag checks that a wrong flag is one line, naming the nearest flag, and not the whole
+// usage, which -h prints.
+func TestBadFlag(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"-badcal=false", "./finds"}, "uninitlint: flag provided but not defined: -badcal (did you mean -badcall?) (uninitlint -h lists the flags)\n"},
+		{[]string{"-disable=nosuch", "./finds"}, `uninitlint: -disable: "nosuch" is neither a check nor a pass of uninitlint`},
+		{[]string{"-c=x", "./finds"}, `uninitlint: invalid value "x" for flag -c`},
+	}
+	for _, test := range tests {
+		_, stderr, code := uninitlint(t, test.args...)
+		if code != 2 || !strings.HasPrefix(stderr, test.stderr) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant exit 2 and one line %q", test.args, code, stderr, test.stderr)
+		}
+	}
+	_, stderr, code := uninitlint(t, "-h")
+	if code != 0 || !strings.Contains(stderr, "-explain CHECK") || !strings.Contains(stderr, "-disable") {
+		t.Errorf("-h: exit %d, stderr:\n%s\nwant exit 0 and the usage, with -explain and -disable", code, stderr)
+	}
+}
+
+// TestDisable checks that -disable=PASS drops the pass, as -PASS=false does.
+func TestDisable(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := uninitlint(t, "-disable=badcall", "./finds")
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Errorf("-disable=badcall: exit %d, stdout %q, stderr %q; want a clean run", code, stdout, stderr)
+	}
+}
+
 // TestSARIFInvocation checks that a SARIF log says whether the run could look at
 // everything: a clean run succeeded, and a failed analyzer or a broken package did not.
 func TestSARIFInvocation(t *testing.T) {
