@@ -132,6 +132,9 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
 		return exitError
 	}
+	if w := cgoDropped(pkgs); w != "" {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, w)
+	}
 	broken := packageErrors(pkgs)
 	for _, line := range broken {
 		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, line)
