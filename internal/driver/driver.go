@@ -114,8 +114,8 @@ func isVettool(args []string) bool {
 
 // standalone runs the analyzers over the packages that args name, prints what they find
 // and returns the exit code.
-func standalone(args []string, analyzers []*analysis.Analyzer) int {
-	opts := parseFlags(args, analyzers)
+func standalone(args []string, all []*analysis.Analyzer) int {
+	opts := parseFlags(args, all)
 	stop, err := startProfiles(opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
@@ -126,6 +126,17 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
 		return exitError
+	}
+	if opts.cache {
+		r, err := runVet(opts, all)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+			return exitError
+		}
+		for _, line := range r.broken {
+			fmt.Fprintf(os.Stderr, "%s: %s\n", progname, line)
+		}
+		return printReport(r, changes, opts)
 	}
 	pkgs, err := load(opts.patterns, opts.tests)
 	if err != nil {
@@ -139,13 +150,22 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 	for _, line := range broken {
 		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, line)
 	}
+	prog := newLoadedProgress(pkgs)
+	actionDone = func(pass *analysis.Pass) { prog.began(pass.Pkg) }
 	graph, err := checker.Analyze(opts.analyzers, wellTyped(pkgs), nil)
+	prog.stop()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
 		return exitError
 	}
 	r := newReport(graph, generatedFiles(pkgs))
 	r.broken = broken
+	return printReport(r, changes, opts)
+}
+
+// printReport prints r, keeping only what changes may have caused if they are not nil, and
+// returns the exit code.
+func printReport(r *report, changes *changeSet, opts *options) int {
 	if changes != nil {
 		r.keepNew(changes)
 	}
@@ -153,7 +173,7 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		fmt.Fprintf(os.Stderr, "%s: print findings: %v\n", progname, err)
 		return exitError
 	}
-	return exitCode(len(broken) > 0 || len(r.failures) > 0, len(r.findings) > 0)
+	return exitCode(len(r.broken) > 0 || len(r.failures) > 0, len(r.findings) > 0)
 }
 
 // startProfiles starts the CPU profile the options ask for, and returns what writes the heap

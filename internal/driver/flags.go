@@ -24,6 +24,7 @@ type options struct {
 	newFrom   string               // report only findings on lines changed since this git revision
 	explain   string               // print this check's documentation and exit
 	disable   string               // checks and passes not to report, comma-separated
+	cache     bool                 // run under go vet, whose cache makes repeat runs cheap (vet.go)
 }
 
 // formats are the values of -format; the first is the default.
@@ -47,6 +48,7 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	fs.StringVar(&opts.newFrom, "new-from-rev", "", "report only findings on lines (or with witnesses on lines) changed since this git revision")
 	fs.StringVar(&opts.explain, "explain", "", "print the documentation of check `CHECK` and exit")
 	fs.StringVar(&opts.disable, "disable", "", "comma-separated checks or passes not to report (-disable=misaligned,ptrarith)")
+	fs.BoolVar(&opts.cache, "cache", false, "run under go vet, package by package: less memory, and repeat runs reuse go vet's cache")
 	enabled := analyzerFlags(fs, analyzers)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: %s [flags] packages...\n", progname)
