@@ -65,13 +65,15 @@ func runVet(opts *options, all []*analysis.Analyzer) (*report, error) {
 	if waitErr != nil && !errors.As(waitErr, &exit) {
 		return nil, fmt.Errorf("cache: go vet: %w", waitErr)
 	}
-	if waitErr != nil || stderr.Len() > 0 {
+	switch {
+	case waitErr != nil:
 		// Packages that do not build or type-check: go vet names them on stderr, "# pkg" then
 		// the errors, and exits 1.
-		r.broken = vetErrors(stderr.String())
-		if waitErr != nil && len(r.broken) == 0 {
+		if r.broken = vetErrors(stderr.String()); len(r.broken) == 0 {
 			r.broken = []string{"go vet: " + waitErr.Error()}
 		}
+	case stderr.Len() > 0:
+		os.Stderr.Write(stderr.Bytes()) // the go command's news ("go: downloading ...")
 	}
 	r.finish()
 	return r, nil
