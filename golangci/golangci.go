@@ -44,11 +44,12 @@ import (
 // Name is the plugin's name: the linter's name in .golangci.yml and in golangci-lint's output.
 const Name = checks.Tool
 
-// init drops the related positions of every diagnostic, because golangci-lint reports each
+// init leaves //nolint to golangci-lint, and drops the related positions of every diagnostic, because golangci-lint reports each
 // related position as an issue of its own ("allocated here"), on its own line, where the
 // //nolint:uninitlint that silences the finding does not reach it. Little is lost: each message
 // names its key witness line itself ("put back by sync.Pool.Put on line 16").
 func init() {
+	checks.ApplyNolint = false // golangci-lint applies //nolint, and judges it with nolintlint
 	for _, a := range registry.Analyzers() {
 		a.Run = withoutRelated(a.Run)
 	}

@@ -81,12 +81,18 @@ func (r *Reporter) scan() {
 			r.generated[r.pass.Fset.File(f.Pos()).Name()] = true
 		}
 		for _, d := range Parse(r.pass.Fset, f).Ignores {
-			if d.Reason != "" || d.Nolint { // golangci-lint's needs none
+			if d.Reason != "" || d.Nolint && ApplyNolint { // golangci-lint's needs none
 				r.directives = append(r.directives, d)
 			}
 		}
 	}
 }
+
+// ApplyNolint says whether the Reporter applies golangci-lint's //nolint:uninitlint, as every
+// driver but golangci-lint needs. The golangci-lint plugin turns it off: golangci-lint applies
+// //nolint itself, and its nolintlint would call a //nolint unused if the finding it silences
+// never reached golangci-lint.
+var ApplyNolint = true
 
 // disabledOf returns the -disable flag of a, or nil if it has none.
 func disabledOf(a *analysis.Analyzer) *Disabled {
