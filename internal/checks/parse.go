@@ -102,17 +102,24 @@ func nearMiss(text string) string {
 		}
 		return ""
 	}
-	body := strings.TrimLeft(strings.TrimPrefix(text, "//"), " \t")
+	// Spaces only: a tab starts a code block in a doc comment (a YAML "uninitlint:" key).
+	body := strings.TrimLeft(strings.TrimPrefix(text, "//"), " ")
 	if body != strings.TrimPrefix(text, "//") && isOursText("//"+body) {
 		return "a space after // makes this a comment, not a directive: write //" + firstWord(body)
 	}
 	return ""
 }
 
-// isOursText reports whether text, a // comment, is uninitlint's directive, well-formed or not,
-// or a staticcheck suppression that names uninitlint.
+// isOursText reports whether text, a // comment, is meant as uninitlint's directive: its
+// prefix and a directive's word, or a near one (prose or a YAML key "uninitlint:" is not), or
+// a staticcheck suppression that names uninitlint.
 func isOursText(text string) bool {
-	return strings.HasPrefix(text, "//"+Tool+":") || parseDirective(text) != nil && !strings.HasPrefix(text, "//nolint")
+	if rest, ok := strings.CutPrefix(text, "//"+Tool+":"); ok {
+		words := append([]string{"ignore"}, modelKinds...)
+		w := firstWord(rest)
+		return w != "" && (contains(words, w) || DidYouMean(w, words, "") != "")
+	}
+	return parseDirective(text) != nil && !strings.HasPrefix(text, "//nolint")
 }
 
 func firstWord(s string) string {

@@ -41,7 +41,13 @@ func staticcheckSpaced() byte {
 }
 
 // prose mentioning the directive in a sentence is not one: "see //uninitlint:ignore" is not
-// at the start of its comment.
+// at the start of its comment, nor is
+// uninitlint: the linter's name, as prose,
+// nor a YAML key in a code block:
+//
+//	custom:
+//	  uninitlint:
+//	    type: module
 func prose() {}
 
 //uninitlint:frees p // want `unknown directive //uninitlint:frees \(did you mean //uninitlint:free\?\)`
