@@ -226,14 +226,16 @@ func TestVettool(t *testing.T) {
 // files of a package that mixes them with pure Go files, which would otherwise vanish silently.
 func TestCgoDisabled(t *testing.T) {
 	t.Parallel()
-	cmd := command(t, testBinary(t), "./cgomixed", "./clean")
-	cmd.Env = append(cmd.Env, "CGO_ENABLED=0")
-	out, _ := cmd.CombinedOutput()
-	want := "uninitlint: warning: cgo is disabled (CGO_ENABLED=0 or no C compiler), so 1 cgo files are not analyzed (example.com/mod/cgomixed: withc.go)"
-	if strings.Count(string(out), "warning: cgo is disabled") != 1 || !strings.Contains(string(out), want) {
-		t.Errorf("CGO_ENABLED=0: output:\n%s\nwant one warning %q", out, want)
+	for _, mode := range []string{"-cache=false", "-cache"} {
+		cmd := command(t, testBinary(t), mode, "./cgomixed", "./clean")
+		cmd.Env = append(cmd.Env, "CGO_ENABLED=0")
+		out, _ := cmd.CombinedOutput()
+		want := "uninitlint: warning: cgo is disabled (CGO_ENABLED=0 or no C compiler), so 1 cgo files are not analyzed (example.com/mod/cgomixed: withc.go)"
+		if strings.Count(string(out), "warning: cgo is disabled") != 1 || !strings.Contains(string(out), want) {
+			t.Errorf("%s, CGO_ENABLED=0: output:\n%s\nwant one warning %q", mode, out, want)
+		}
 	}
-	cmd = command(t, testBinary(t), "./clean")
+	cmd := command(t, testBinary(t), "./clean")
 	cmd.Env = append(cmd.Env, "CGO_ENABLED=0")
 	if out, _ := cmd.CombinedOutput(); strings.Contains(string(out), "warning") {
 		t.Errorf("CGO_ENABLED=0 on pure Go: output:\n%s\nwant no warning", out)

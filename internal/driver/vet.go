@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/uninitlint/uninitlint/internal/checks"
 )
@@ -50,6 +51,9 @@ func runVet(opts *options, all []*analysis.Analyzer) (*report, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("cache: go vet: %w", err)
 	}
+	if os.Getenv("CGO_ENABLED") == "0" { // the cheap test: no go list on an ordinary run
+		warnCgoVet(opts.patterns)
+	}
 	prog := newProgress(opts.patterns)
 	r, files := new(report), newVetFiles()
 	decErr := decodeVet(stdout, func(tree jsonTree) {
@@ -77,6 +81,18 @@ func runVet(opts *options, all []*analysis.Analyzer) (*report, error) {
 	}
 	r.finish()
 	return r, nil
+}
+
+// warnCgoVet warns, as the standalone driver does, when go vet will leave out the cgo files of
+// the packages that patterns name.
+func warnCgoVet(patterns []string) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles}, patterns...)
+	if err != nil {
+		return // go vet will say
+	}
+	if w := cgoDropped(pkgs); w != "" {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, w)
+	}
 }
 
 // vetFlags returns the flags that tell the vet tool what opts selected: -NAME=false for each
