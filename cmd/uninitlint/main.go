@@ -5,6 +5,9 @@
 //
 //	uninitlint [-format=text|json|sarif|github] [-test=false] [-c N] [-disable=CHECK,...] [-PASS=false] packages...
 //
+// With -cache the same analyzers run under go vet, which caches each package's result: a repeat
+// run on unchanged code costs a few percent of the first (docs/drivers.md).
+//
 // As a go vet tool:
 //
 //	go vet -vettool=$(which uninitlint) ./...

@@ -56,6 +56,13 @@
 // and 2 for a bad command line. Errors take precedence over findings, in every format: a
 // run that could not look at every package has not shown that code clean, and a script
 // that only checks for 3 must not take it for a partial success.
+//
+// # Cached
+//
+// With -cache the standalone command runs go vet -vettool=<itself> -json underneath and reads
+// the JSON trees it prints (vet.go): the same report, every format and exit code, one package in
+// memory at a time, and go vet's cache for repeat runs. A terminal on stderr shows progress in
+// both modes (progress.go).
 package driver
 
 import (
