@@ -49,7 +49,7 @@ func TestNewFromRev(t *testing.T) {
 }
 
 // TestNewFromRevDeletion checks that removing a line counts as a change to the kept lines around
-// it: a removed `p = nil` or copy can be what makes the next line a finding.
+// it: a removed `p = nil` or copy can be what makes the next line a finding. Both drivers.
 func TestNewFromRevDeletion(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
@@ -63,8 +63,11 @@ func TestNewFromRevDeletion(t *testing.T) {
 	gitIn(t, repo, "commit", "-q", "-m", "base")
 	write(t, repo, "p/p.go", "package p\n\nfunc bad() {}\n\nfunc f() {\n\tbad()\n}\n\nfunc g() {\n\tbad()\n}\n")
 	want := "p/p.go:6:2: call of bad (declared on line 3)\n\tp/p.go:3:6: declared here\n"
-	if stdout := runIn(t, repo, 3, "-new-from-rev=HEAD", "./..."); stdout != want {
-		t.Errorf("after removing the line above a call, -new-from-rev=HEAD printed:\n%s\nwant that call only:\n%s", stdout, want)
+	for _, mode := range []string{"-cache=false", "-cache"} {
+		if stdout := runIn(t, repo, 3, mode, "-new-from-rev=HEAD", "./..."); stdout != want {
+			t.Errorf("%s: after removing the line above a call, -new-from-rev=HEAD printed:\n%s\nwant that call only:\n%s",
+				mode, stdout, want)
+		}
 	}
 }
 
