@@ -3,7 +3,9 @@
 //
 // Standalone:
 //
-//	uninitlint [-format=text|json|sarif|github] [-test=false] [-c N] [-disable=CHECK,...] [-PASS=false] packages...
+//	uninitlint [-format=FORMAT[:FILE],...] [-o FILE] [-test=false] [-c N] [-disable=CHECK,...] [-PASS=false] packages...
+//	uninitlint -list
+//	uninitlint -version
 //
 // With -cache the same analyzers run under go vet, which caches each package's result: a repeat
 // run on unchanged code costs a few percent of the first (docs/drivers.md).

@@ -24,9 +24,10 @@ func buildTool(t *testing.T) string {
 	return bin
 }
 
-var findingLine = regexp.MustCompile(`^(?:\./)?([^\s:]+\.go):(\d+):\d+: (.*)$`)
+var findingLine = regexp.MustCompile(`^(?:\./)?([^\s:]+\.go):(\d+):\d+: (?:warning: )?(.*?)(?: \([a-z0-9-]+\))?$`)
 
-// findings returns the "file:line: message" of each finding in out, sorted.
+// findings returns the "file:line: message" of each finding in out, sorted, without the
+// severity and check name that the standalone text adds and go vet does not.
 func findings(out []byte) []string {
 	var fs []string
 	for line := range strings.Lines(string(out)) {

@@ -26,6 +26,38 @@ type Check struct {
 	Bad   string // a short Go example it reports
 	Good  string // the corrected twin
 	Since string // the version that introduced it
+
+	Severity Severity // how sure a finding is that the bug happens
+	// ByCause says that the check's findings with the same witnesses (the same allocation and
+	// free, grow or Put) in one function have one cause: drivers that can group findings
+	// report the first use and list the others with it.
+	ByCause bool
+}
+
+// A Severity says how sure a check's findings are that the bug happens when the code runs.
+type Severity string
+
+const (
+	// Error: the bug happens whenever the operation runs (the free precedes the use on every
+	// path; the offset is outside the allocation).
+	Error Severity = "error"
+	// Warning: the bug depends on something the analysis cannot decide: a path or an index
+	// it cannot rule out, the platform (alignment), or the collector's timing (an address in
+	// a uintptr); or the finding is about a directive, not memory.
+	Warning Severity = "warning"
+)
+
+// SecuritySeverity returns the score that GitHub code scanning ranks the check's alerts by
+// (its security-severity property: 7.0 to 8.9 is high, 4.0 to 6.9 medium), or "" for the
+// checks of directives, which are not security findings.
+func (c *Check) SecuritySeverity() string {
+	switch {
+	case c.Pass == IgnorePass:
+		return ""
+	case c.Severity == Error:
+		return "8.0"
+	}
+	return "5.0"
 }
 
 // URL returns the check's documentation address.

@@ -32,7 +32,8 @@ func TestTable(t *testing.T) {
 			t.Errorf("check %q: names must be unique kebab-case (they are Categories and anchors)", c.Name)
 		}
 		seen[c.Name] = true
-		if c.Pass == "" || c.Title == "" || c.Text == "" || c.Bad == "" || c.Good == "" || c.Since == "" {
+		if c.Pass == "" || c.Title == "" || c.Text == "" || c.Bad == "" || c.Good == "" || c.Since == "" ||
+			(c.Severity != Error && c.Severity != Warning) {
 			t.Errorf("check %q: every field of the table must be filled", c.Name)
 		}
 		if !strings.Contains(Markdown(c.Pass), "\n## "+c.Name+"\n") {

@@ -38,7 +38,7 @@ func Markdown(pass string) string {
 	}
 	for _, c := range Of(pass) {
 		fmt.Fprintf(&b, "\n## %s\n\n", c.Name)
-		fmt.Fprintf(&b, "**%s** (since %s)\n\n", c.Title, c.Since)
+		fmt.Fprintf(&b, "**%s** (%s; since %s)\n\n", c.Title, c.Severity, c.Since)
 		b.WriteString(c.markdownBody())
 	}
 	return b.String()
@@ -78,8 +78,8 @@ func Explain(name string) string {
 	if c == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s: %s\n\n%s\n\nReported:\n\n%s\n\nNot reported:\n\n%s\n\n%s\n",
-		c.Name, c.Title, c.Text, indent(c.Bad), indent(c.Good), c.URL())
+	return fmt.Sprintf("%s: %s (%s)\n\n%s\n\nReported:\n\n%s\n\nNot reported:\n\n%s\n\n%s\n",
+		c.Name, c.Title, c.Severity, c.Text, indent(c.Bad), indent(c.Good), c.URL())
 }
 
 func indent(s string) string {

@@ -26,7 +26,9 @@ return *(*byte)(p) // use after free`,
 		Good: `p := C.malloc(16)
 defer C.free(p)
 return *(*byte)(p)`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "double-free",
@@ -45,7 +47,9 @@ manual.Free(b) // double free`,
 		Good: `b := manual.New(n)
 manual.Free(b)
 b = nil`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "use-after-grow",
@@ -62,7 +66,9 @@ _ = s[0] // s may point into freed memory`,
 		Good: `r.Push(x)
 s := r.Slice()
 _ = s[0]`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
+		ByCause:  true,
 	},
 	{
 		Name:  "use-after-put",
@@ -84,7 +90,9 @@ return buf.Bytes() // the buffer is someone else's now`,
 out := bytes.Clone(buf.Bytes())
 pool.Put(buf)
 return out`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "dangling-escape",
@@ -100,7 +108,9 @@ return unsafe.Slice((*byte)(unsafe.Pointer(p)), len(s)) // freed on return`,
 		Good: `p := C.CString(s)
 defer C.free(unsafe.Pointer(p))
 return C.GoBytes(unsafe.Pointer(p), C.int(len(s))) // a Go copy`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "go-pointer-in-c-memory",
@@ -113,7 +123,8 @@ while the C memory still points to it; the cgo pointer rules forbid it.`,
 n.name = &goString // the GC cannot see this pointer`,
 		Good: `n := (*node)(C.malloc(C.size_t(unsafe.Sizeof(node{}))))
 n.id = id // only pointer-free data in C memory`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "uintptr-held",
@@ -127,8 +138,9 @@ mmap'd memory, which never moves, and uintptr arguments of system calls are not 
 		Bad: `u := uintptr(unsafe.Pointer(&x))
 runtime.GC()
 p := (*int)(unsafe.Pointer(u)) // x may have moved or been freed`,
-		Good:  `p := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + 0))`,
-		Since: "v0.1.0",
+		Good:     `p := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + 0))`,
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "reflect-header",
@@ -140,7 +152,33 @@ holds its Data as a plain uintptr, which does not keep the object alive. Use uns
 unsafe.String instead.`,
 		Bad: `h := reflect.SliceHeader{Data: uintptr(unsafe.Pointer(&a[0])), Len: n, Cap: n}
 s := *(*[]byte)(unsafe.Pointer(&h))`,
-		Good:  `s := unsafe.Slice(&a[0], n)`,
+		Good:     `s := unsafe.Slice(&a[0], n)`,
+		Since:    "v0.1.0",
+		Severity: Warning,
+	},
+	{
+		Name:  "leak",
+		Pass:  "escape",
+		Title: "manual memory lost at a return without being freed",
+		Text: `Memory from C.malloc and its kin (C.calloc, C.realloc, C.CString, C.CBytes) or mmap is never
+collected: a return that a path from the allocation reaches without freeing it loses it
+for good. The classic shape is an early return on an error path that skips the free. The check
+follows the memory through reads, writes, pointer arithmetic and local variables; anything else
+(a call that receives it, which may take ownership, a store anywhere, a closure that captures
+it, a return of it) hands it on, and from there the check is silent. The edge where the pointer
+is nil, or where the allocating call's error is non-nil, loses nothing. Allocators known only by
+their summaries (//uninitlint:alloc) are not judged: an arena or a pool may release their memory
+as a whole.`,
+		Bad: `cs := C.CString(s)
+if len(s) > max {
+	return errTooLong // cs leaks
+}
+defer C.free(unsafe.Pointer(cs))`,
+		Good: `if len(s) > max {
+	return errTooLong
+}
+cs := C.CString(s)
+defer C.free(unsafe.Pointer(cs))`,
 		Since: "v0.1.0",
 	},
 	{
@@ -159,7 +197,9 @@ return h.len // never written`,
 		Good: `h := (*header)(C.calloc(1, C.size_t(unsafe.Sizeof(header{}))))
 h.magic = 0xfeed
 return h.len // zero`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "uninit-slot",
@@ -186,7 +226,8 @@ declare its length field: //uninitlint:len n buf in the type's doc comment.`,
 	}
 	return s.buf[i]
 }`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "uninit-expose",
@@ -195,9 +236,10 @@ declare its length field: //uninitlint:len n buf in the type's doc comment.`,
 		Text: `A method returns a slice of a container's buffer that extends past its length field
 (buf[:], buf[:cap(buf)], unsafe.Slice over the buffer with the capacity): the caller can read the
 logically uninitialized slots, and write slots the container will later treat as free.`,
-		Bad:   `func (s *Stack) Slice() []int { return s.buf[:] }`,
-		Good:  `func (s *Stack) Slice() []int { return s.buf[:s.n] }`,
-		Since: "v0.1.0",
+		Bad:      `func (s *Stack) Slice() []int { return s.buf[:] }`,
+		Good:     `func (s *Stack) Slice() []int { return s.buf[:s.n] }`,
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "stale-read",
@@ -222,7 +264,9 @@ if _, err := io.ReadFull(r, buf); err != nil {
 	return nil
 }
 return bytes.Clone(buf)`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
+		ByCause:  true,
 	},
 	{
 		Name:  "oob-add",
@@ -248,7 +292,8 @@ for i := 0; i <= n; i++ {
 for i := 0; i < n; i++ {
 	*(*byte)(unsafe.Add(p, i)) = 0
 }`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "oob-slice",
@@ -263,7 +308,8 @@ check compares the view's extent with the allocation's size, numerically or symb
 s := unsafe.Slice((*byte)(p), n+1) // one byte too many`,
 		Good: `p := C.malloc(C.size_t(n))
 s := unsafe.Slice((*byte)(p), n)`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "oob-convert",
@@ -281,22 +327,46 @@ slice the pointer was taken from; a guard such as i+8 <= len(b) proves the read 
 		Good: `for i := 0; i+8 <= len(b); i += 8 {
 	sum += *(*uint64)(unsafe.Pointer(&b[i]))
 }`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "misaligned",
 		Pass:  "ptrarith",
 		Title: "a pointer conversion at an offset not aligned for its type",
 		Text: `A conversion to *U at an offset that is not a multiple of U's alignment yields a misaligned
-pointer when the object itself is aligned: C.malloc and mmap memory, and Go allocations of 8
-bytes or more, which the runtime places at multiples of 8. Misaligned loads work on amd64 and
-arm64, fault on some other architectures, and fail checkptr (go test -race) everywhere. The
-check reports only offsets it knows exactly.`,
+pointer when the object itself is aligned: C.malloc and mmap memory, Go allocations of 8 bytes
+or more, which the runtime places at multiples of 8, and every Go variable at its own type's
+alignment (an *uint64 at byte 4 of a [2]uint64). Misaligned loads work on amd64 and arm64, fault
+on some other architectures, and fail checkptr (go test -race) everywhere. The check reports
+only offsets it knows exactly, and is silent on objects whose layout depends on a type
+parameter.`,
 		Bad: `var buf [16]byte
 v := *(*uint64)(unsafe.Pointer(&buf[1]))`,
 		Good: `var buf [16]byte
 v := binary.LittleEndian.Uint64(buf[1:])`,
-		Since: "v0.1.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
+	},
+	{
+		Name:  "bad-pointer",
+		Pass:  "ptrarith",
+		Title: "an integer converted to a pointer that cannot be an address",
+		Text: `Some integers are not addresses whatever the values are, and converting one to
+unsafe.Pointer makes a pointer into nothing: a small nonzero constant (no memory lives below
+4096; checkptr aborts with "pointer arithmetic computed bad pointer value"), the sum of two
+addresses, an integer minus an address (the difference of two addresses is a distance, not an
+address), and an integer masked by an address. unsafe.Pointer rule 3 allows an address plus or
+minus an offset and rounding with &^; masking a Go pointer with & is outside the rule, and
+checkptr reports the result as pointing into no allocation. An address plus an integer written
+the other way round (1 + uintptr(p)) is the same address, and is not reported; neither is a
+pointer of C or mmap'd memory masked with &, which the collector never sees.`,
+		Bad: `p := unsafe.Pointer(uintptr(1))
+q := unsafe.Pointer(uintptr(unsafe.Pointer(&x)) & ^uintptr(7))`,
+		Good: `var p unsafe.Pointer // nil
+q := unsafe.Pointer(uintptr(unsafe.Pointer(&x)) &^ 7)`,
+		Since:    "v0.1.0",
+		Severity: Error,
 	},
 	{
 		Name:  "bad-ignore",
@@ -311,7 +381,8 @@ renamed since) suppresses nothing either.`,
 return *(*byte)(p)`,
 		Good: `//uninitlint:ignore use-after-free p is a static buffer; the free is a no-op for it
 return *(*byte)(p)`,
-		Since: "v0.2.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "bad-directive",
@@ -330,7 +401,8 @@ nearest valid spelling.`,
 func release(p unsafe.Pointer) { C.free(p) }`,
 		Good: `//uninitlint:free p
 func release(p unsafe.Pointer) { C.free(p) }`,
-		Since: "v0.3.0",
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 	{
 		Name:  "unused-ignore",
@@ -343,7 +415,8 @@ has judged. Remove it, or move it to the line of the finding. A directive that n
 disabled by -PASS.disable, or a pass that did not run, is not judged.`,
 		Bad: `//uninitlint:ignore double-free the pool never hands this out twice
 n := len(b)`,
-		Good:  `n := len(b)`,
-		Since: "v0.2.0",
+		Good:     `n := len(b)`,
+		Since:    "v0.1.0",
+		Severity: Warning,
 	},
 }

@@ -3,10 +3,11 @@
 //
 // # Under go vet
 //
-// When invoked by go vet -vettool=$(which uninitlint), with -V=full, with -flags, or with
+// When invoked by go vet -vettool=$(which uninitlint), with -flags, or with
 // a compilation unit's .cfg file as its last argument, Main hands over to
 // [unitchecker.Main], which speaks that protocol (go vet always passes -json and prints
-// the findings itself). The driver then sees one package at a time and cannot tell which
+// the findings itself); Main answers the -V=full handshake itself, with the module version.
+// The driver then sees one package at a time and cannot tell which
 // files are generated from a whole-program view, so analyzers that must stay silent in
 // generated files check [go/ast.IsGenerated] themselves.
 //
@@ -22,21 +23,29 @@
 // Findings go to stdout, as staticcheck prints them (go vet uses stderr), sorted by file,
 // line, column, analyzer and message, without the duplicates that a package and its test
 // variant produce, and without those in generated files (analyzers still run on those, for
-// facts). In text, a finding is go vet's "file:line:col: message", with the file relative
-// to the current directory when under it, followed by one indented line
-// "\tfile:line:col: message" per related position (the "freed here" witnesses). With -c N
-// each position is followed by its source lines and N lines around them.
+// facts). Diagnostics of one cause (report.go's group: a check marked ByCause, one function,
+// the same witnesses) become one finding at the first use, which lists the others. In text, a
+// finding is staticcheck's "file:line:col: message (check)", with "warning: " before the
+// message of a warning, the file relative to the current directory when under it, followed
+// by one indented line "\tfile:line:col: message" per related position (the "freed here"
+// witnesses). With -c N each position is followed by its source lines and N lines around
+// them. A summary line ends the run on stderr: "3 findings in 2 of 5 packages".
 //
-// -format chooses another output, each in its own file; all of them print the analyzer
-// errors with the findings, to stdout:
+// -format chooses the outputs, a comma-separated list of FORMAT or FORMAT:FILE, and -o names
+// the file of the one format without one (outputs.go); all but text print the analyzer errors
+// and the errors of the packages that could not be analyzed with the findings:
 //
 //   - json: one JSON tree in the shape go vet -json prints. -json, which go vet passes, is a
 //     synonym; -json with another -format is a usage error.
 //   - sarif: a SARIF 2.1.0 log for GitHub code scanning (sarif.go), with every check as a
-//     rule, the witnesses as related locations, fingerprints that survive lines moving, and
-//     the errors as notifications of an unsuccessful invocation.
-//   - github: one GitHub Actions ::error workflow command per finding and per analyzer
+//     rule, the witnesses as related locations linked from the message, a code flow, levels
+//     from the checks' severities, fingerprints that survive lines moving, and the errors as
+//     notifications of an unsuccessful invocation.
+//   - github: one GitHub Actions ::error or ::warning workflow command per finding and per
 //     error, which annotate the pull request (github.go).
+//
+// -list prints the checks, -version the module version from the build information; -V=full
+// prints it in the form go vet requires (version.go).
 //
 // The sarif and github formats name files relative to -srcroot, by default the top of the
 // git checkout around the current directory (found by walking up to .git), else the
@@ -44,7 +53,9 @@
 //
 // With -new-from-rev REV, only the findings that a change since the git revision REV may have
 // caused are printed: those on a line added or modified since REV (in commits, staged or unstaged
-// edits, or untracked files), or with a witness on such a line (see newfrom.go).
+// edits, or untracked files), or with a witness on such a line (see newfrom.go). SARIF alone
+// stays complete, marking each result new or unchanged, since code scanning closes the alerts
+// that an upload leaves out; the exit code counts the new findings.
 //
 // A package that fails to load or type-check is named on stderr with its errors (in every
 // format; SARIF also lists it in its notifications) and is not analyzed, nor is any package
@@ -70,6 +81,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -99,6 +111,14 @@ func Main(analyzers ...*analysis.Analyzer) {
 		os.Exit(exitError)
 	}
 	contain(analyzers)
+	if slices.Contains(os.Args[1:], "-V=full") || slices.Contains(os.Args[1:], "--V=full") {
+		// unitchecker would print a placeholder for the version: print the module's.
+		if err := printFullVersion(os.Stdout); err != nil {
+			fmt.Fprintf(os.Stderr, "%s: -V=full: %v\n", progname, err)
+			os.Exit(exitError)
+		}
+		os.Exit(exitClean)
+	}
 	if isVettool(os.Args[1:]) {
 		unitchecker.Main(analyzers...) // exits
 	}
@@ -123,6 +143,13 @@ func isVettool(args []string) bool {
 // and returns the exit code.
 func standalone(args []string, all []*analysis.Analyzer) int {
 	opts := parseFlags(args, all)
+	switch {
+	case opts.version:
+		printVersion(os.Stdout)
+		return exitClean
+	case opts.list:
+		return printList(os.Stdout, all, opts.analyzers)
+	}
 	stop, err := startProfiles(opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
@@ -154,8 +181,8 @@ func standalone(args []string, all []*analysis.Analyzer) int {
 		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, w)
 	}
 	broken := packageErrors(pkgs)
-	for _, line := range broken {
-		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, line)
+	for _, e := range broken {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, e)
 	}
 	prog := newLoadedProgress(pkgs)
 	actionDone = func(pass *analysis.Pass) { prog.began(pass.Pkg) }
@@ -166,12 +193,12 @@ func standalone(args []string, all []*analysis.Analyzer) int {
 		return exitError
 	}
 	r := newReport(graph, generatedFiles(pkgs))
-	r.broken = broken
+	r.broken, r.packages = broken, countPackages(pkgs)
 	return printReport(r, changes, opts)
 }
 
-// printReport prints r, keeping only what changes may have caused if they are not nil, and
-// returns the exit code.
+// printReport prints r, keeping only what changes may have caused if they are not nil, ends
+// the run with its summary on stderr, and returns the exit code.
 func printReport(r *report, changes *changeSet, opts *options) int {
 	if changes != nil {
 		r.keepNew(changes)
@@ -180,6 +207,7 @@ func printReport(r *report, changes *changeSet, opts *options) int {
 		fmt.Fprintf(os.Stderr, "%s: print findings: %v\n", progname, err)
 		return exitError
 	}
+	fmt.Fprintf(os.Stderr, "%s: %s\n", progname, r.summary())
 	return exitCode(len(r.broken) > 0 || len(r.failures) > 0, len(r.findings) > 0)
 }
 

@@ -3,6 +3,7 @@ package driver_test
 import (
 	"encoding/json"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -32,13 +33,36 @@ func TestOutput(t *testing.T) {
 		t.Run(test.name, func(t *testing.T) {
 			t.Parallel()
 			stdout, stderr, code := uninitlint(t, test.args...)
-			if code != test.code || stderr != "" {
-				t.Errorf("exit %d, stderr %q; want exit %d, no stderr", code, stderr, test.code)
+			if code != test.code || !summaryLine.MatchString(stderr) {
+				t.Errorf("exit %d, stderr %q; want exit %d, only the summary on stderr", code, stderr, test.code)
 			}
 			// JSON positions are absolute, as in x/tools; SARIF names the root as a URI.
 			stdout = strings.ReplaceAll(stdout, (&url.URL{Path: modDir(t)}).EscapedPath(), "$MOD")
 			checkGolden(t, test.name, strings.ReplaceAll(stdout, modDir(t), "$MOD"))
 		})
+	}
+}
+
+// summaryLine matches a stderr that holds only the summary of the run.
+var summaryLine = regexp.MustCompile(`^uninitlint: (no findings|\d+ findings?) in [^\n]*packages?\n$`)
+
+// TestSummary checks the line that ends a run on stderr.
+func TestSummary(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"./clean", "./finds", "./gen"}, "uninitlint: 3 findings in 2 of 3 packages\n"},
+		{[]string{"-format=json", "./finds"}, "uninitlint: 2 findings in 1 of 1 package\n"},
+		{[]string{"./clean"}, "uninitlint: no findings in 1 package\n"},
+		{[]string{"./clean", "./typeerr"}, "uninitlint: no findings in 2 packages; 1 package not analyzed (errors above)\n"},
+	}
+	for _, test := range tests {
+		_, stderr, _ := uninitlint(t, test.args...)
+		if got := stderr[strings.LastIndex(stderr[:len(stderr)-1], "\n")+1:]; got != test.want {
+			t.Errorf("%q: stderr ends with %q, want %q", test.args, got, test.want)
+		}
 	}
 }
 
@@ -65,12 +89,12 @@ func TestErrors(t *testing.T) {
 			"uninitlint: example.com/mod/typeerr: type error: typeerr/typeerr.go:9:2: undefined: undefined\n", ""},
 		{"panic", []string{"./boom"},
 			"uninitlint: analyzer panicky on package example.com/mod/boom: panic: kaboom\ngoroutine ",
-			"boom/boom.go:8:2: call of bad (declared on line 5)\n"},
+			"boom/boom.go:8:2: call of bad (declared on line 5) (bad-call)\n"},
 		{"jsonpanic", []string{"-json", "./boom"},
 			"", `"error": "analyzer panicky on package example.com/mod/boom: panic: kaboom\ngoroutine `},
 		{"all", []string{"./..."},
 			"uninitlint: analyzer panicky on package example.com/mod/boom: panic: kaboom\n",
-			"finds/finds.go:8:2: call of bad (declared on line 5)\n"},
+			"finds/finds.go:8:2: call of bad (declared on line 5) (bad-call)\n"},
 		{"nomatch", []string{"./nonexistent"}, "uninitlint: ./nonexistent: error: ", ""},
 		{"githubpanic", []string{"-format=github", "./boom"},
 			"", "::error title=uninitlint::analyzer panicky on package example.com/mod/boom: panic: kaboom%0Agoroutine "},
@@ -142,7 +166,7 @@ func TestBadFlag(t *testing.T) {
 func TestDisable(t *testing.T) {
 	t.Parallel()
 	stdout, stderr, code := uninitlint(t, "-disable=badcall", "./finds")
-	if code != 0 || stdout != "" || stderr != "" {
+	if code != 0 || stdout != "" || !strings.HasPrefix(stderr, "uninitlint: no findings") {
 		t.Errorf("-disable=badcall: exit %d, stdout %q, stderr %q; want a clean run", code, stdout, stderr)
 	}
 }

@@ -13,7 +13,11 @@ import (
 
 // options are the standalone driver's settings, from its command line.
 type options struct {
-	format    string               // text, json, sarif or github
+	format    string               // the -format flag: a comma-separated list of FORMAT[:FILE]
+	output    string               // the -o flag: the file of the one format without a file
+	outputs   []output             // what to print where, from -format, -json and -o
+	version   bool                 // print the version and exit
+	list      bool                 // print the checks and exit
 	srcroot   string               // sarif and github paths are relative to this; "" for the default
 	context   int                  // if >= 0, print each position's lines and this many around them
 	tests     bool                 // analyze the packages' tests too
@@ -38,7 +42,13 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	opts := new(options)
 	var json bool
 	fs.BoolVar(&json, "json", false, "print findings and analyzer errors as JSON (-format=json)")
-	fs.StringVar(&opts.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default text)")
+	fs.StringVar(&opts.format, "format", "",
+		"output formats, comma-separated, each FORMAT or FORMAT:FILE; FORMAT is "+strings.Join(formats, ", ")+
+			" (default text)")
+	fs.StringVar(&opts.output, "o", "",
+		"write the output to this file (with several formats, the one that is not text)")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.BoolVar(&opts.list, "list", false, "print every check with its pass, severity, state and title, and exit")
 	fs.StringVar(&opts.srcroot, "srcroot", "",
 		"make sarif and github paths relative to this directory (default: the git top-level, or .)")
 	fs.IntVar(&opts.context, "c", -1, "print each position's source lines with this many around them")
@@ -60,11 +70,11 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	if opts.explain != "" {
 		os.Exit(explain(opts.explain))
 	}
-	if fs.NArg() == 0 {
+	if fs.NArg() == 0 && !opts.version && !opts.list {
 		fs.Usage()
 		os.Exit(2)
 	}
-	if err := resolveFormat(opts, json); err != nil {
+	if err := resolveOutputs(opts, json); err != nil {
 		fmt.Fprintf(fs.Output(), "%s: %v\n", progname, err)
 		fs.Usage()
 		os.Exit(2)
@@ -76,22 +86,6 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 		os.Exit(2)
 	}
 	return opts
-}
-
-// resolveFormat settles opts.format from -format and -json, which go vet passes and which
-// therefore stays a synonym of -format=json; asking for JSON and another format is an error.
-func resolveFormat(opts *options, json bool) error {
-	switch {
-	case json && opts.format != "" && opts.format != "json":
-		return fmt.Errorf("-json conflicts with -format=%s", opts.format)
-	case json:
-		opts.format = "json"
-	case opts.format == "":
-		opts.format = formats[0]
-	case !slices.Contains(formats, opts.format):
-		return fmt.Errorf("unknown -format %q; want one of %s", opts.format, strings.Join(formats, ", "))
-	}
-	return nil
 }
 
 // analyzerFlags defines on fs a -NAME flag for each analyzer, and -NAME.F for each of its

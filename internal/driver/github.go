@@ -17,8 +17,11 @@ import (
 // The message continues with one line per related position, "file:line:col: message" (the
 // "freed here" witnesses), since an annotation has a single location. Paths are relative
 // to the source root, as the runner expects them relative to the checkout. Columns are
-// Go's, in bytes. Analyzer failures become "::error title=uninitlint::error" commands, so
-// that they show beside the findings in the run's summary instead of only in its log.
+// Go's, in bytes (left out when a //line directive leaves them unknown). A warning is a
+// ::warning command. Analyzer failures and the errors of packages that could not be analyzed
+// become "::error title=uninitlint::error" commands, so that they show beside the findings in
+// the run's summary instead of only in its log. GitHub shows at most 10 error and 10 warning
+// annotations of each step on the pull request; the others are in the log.
 // See https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands.
 
 // Escapes of workflow commands, as the runner's own toolkit (@actions/core) does them: the
@@ -39,8 +42,11 @@ func (r *report) printGitHub(w io.Writer, opts *options) error {
 	for _, f := range r.findings {
 		fmt.Fprintln(bw, githubFinding(root, f))
 	}
+	for _, e := range r.broken {
+		fmt.Fprintln(bw, githubCommand("error", []string{"title", progname}, e.String()))
+	}
 	for _, f := range r.failures {
-		fmt.Fprintln(bw, githubCommand([]string{"title", progname}, f.err.Error()))
+		fmt.Fprintln(bw, githubCommand("error", []string{"title", progname}, f.err.Error()))
 	}
 	return bw.Flush()
 }
@@ -51,27 +57,28 @@ func githubFinding(root string, f finding) string {
 	props := []string{
 		"file", githubPath(root, start.Filename),
 		"line", fmt.Sprint(start.Line),
-		"col", fmt.Sprint(start.Column),
 	}
-	if f.diag.End.IsValid() {
-		end := f.fset.Position(f.diag.End)
+	if start.Column > 0 {
+		props = append(props, "col", fmt.Sprint(start.Column))
+	}
+	if end := f.position(f.diag.End); f.diag.End.IsValid() && end.Column > 0 && start.Column > 0 {
 		props = append(props, "endLine", fmt.Sprint(end.Line), "endColumn", fmt.Sprint(end.Column))
 	}
 	props = append(props, "title", progname+" "+f.check())
 	msg := f.diag.Message
-	for _, rel := range f.diag.Related {
-		p := f.fset.Position(rel.Pos)
+	for _, rel := range f.related() {
+		p := f.position(rel.Pos)
 		p.Filename = githubPath(root, p.Filename)
 		msg += "\n" + p.String() + ": " + rel.Message
 	}
-	return githubCommand(props, msg)
+	return githubCommand(string(f.severity()), props, msg)
 }
 
-// githubCommand returns an ::error command with the properties, given as name and value
-// pairs, and the message.
-func githubCommand(props []string, msg string) string {
+// githubCommand returns a command ("error" or "warning") with the properties, given as name and
+// value pairs, and the message.
+func githubCommand(command string, props []string, msg string) string {
 	var b strings.Builder
-	b.WriteString("::error ")
+	b.WriteString("::" + command + " ")
 	for i := 0; i < len(props); i += 2 {
 		if i > 0 {
 			b.WriteString(",")

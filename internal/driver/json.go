@@ -4,10 +4,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"go/token"
 	"io"
-
-	"golang.org/x/tools/go/analysis"
+	"strings"
 )
 
 // The JSON shape below is the one that unitchecker and multichecker print for -json and
@@ -17,7 +15,11 @@ import (
 // v0.52.0; cmd/go/internal/vet/vet.go holds the same copy), which is internal and cannot
 // be imported. One difference: x/tools keys the tree by package ID, so a package and its
 // test variant ("p" and "p [p.test]") both appear, with the same diagnostics twice; this
-// driver merges them under the package path. Positions are absolute, as in x/tools.
+// driver merges them under the package path. Positions are absolute, as in x/tools. Three
+// additions, which go vet's parser ignores: a diagnostic's "severity" (error or warning), its
+// "count" when it stands for several uses of one cause (the others are its related positions
+// "again here"), and a package that could not be analyzed, whose errors appear as the error
+// of an analyzer named "uninitlint", one line each.
 
 // A jsonTree maps package path to analyzer name to []jsonDiagnostic or jsonError.
 type jsonTree map[string]map[string]any
@@ -33,6 +35,8 @@ type jsonDiagnostic struct {
 	Posn           string                   `json:"posn"` // "file:line:col"
 	End            string                   `json:"end"`  // (ditto)
 	Message        string                   `json:"message"`
+	Severity       string                   `json:"severity,omitempty"`
+	Count          int                      `json:"count,omitempty"` // if it stands for more than one
 	SuggestedFixes []jsonSuggestedFix       `json:"suggested_fixes,omitempty"`
 	Related        []jsonRelatedInformation `json:"related,omitempty"`
 }
@@ -70,10 +74,14 @@ func (r *report) printJSON(w io.Writer) error {
 	}
 	for _, f := range r.findings {
 		diags, _ := tree[f.pkgPath][f.analyzer].([]jsonDiagnostic)
-		add(f.pkgPath, f.analyzer, append(diags, toJSON(f.fset, f.diag)))
+		add(f.pkgPath, f.analyzer, append(diags, toJSON(&f)))
 	}
 	for _, f := range r.failures {
 		add(f.pkgPath, f.analyzer, jsonError{f.err.Error()})
+	}
+	for _, e := range r.broken {
+		prev, _ := tree[e.pkgPath][progname].(jsonError)
+		add(e.pkgPath, progname, jsonError{strings.TrimPrefix(prev.Err+"\n"+e.msg, "\n")})
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")
 	if err != nil {
@@ -83,13 +91,18 @@ func (r *report) printJSON(w io.Writer) error {
 	return err
 }
 
-// toJSON converts d, whose positions are in fset.
-func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
+// toJSON converts f.
+func toJSON(f *finding) jsonDiagnostic {
+	d, fset := f.diag, f.fset
 	jd := jsonDiagnostic{
 		Category: d.Category,
-		Posn:     fset.Position(d.Pos).String(),
-		End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
+		Posn:     f.position(d.Pos).String(),
+		End:      f.position(cmp.Or(d.End, d.Pos)).String(),
 		Message:  d.Message,
+		Severity: string(f.severity()),
+	}
+	if f.count() > 1 {
+		jd.Count = f.count()
 	}
 	for _, fix := range d.SuggestedFixes {
 		jf := jsonSuggestedFix{Message: fix.Message}
@@ -100,10 +113,10 @@ func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
 		}
 		jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 	}
-	for _, rel := range d.Related {
+	for _, rel := range f.related() {
 		jd.Related = append(jd.Related, jsonRelatedInformation{
-			Posn:    fset.Position(rel.Pos).String(),
-			End:     fset.Position(cmp.Or(rel.End, rel.Pos)).String(),
+			Posn:    f.position(rel.Pos).String(),
+			End:     f.position(cmp.Or(rel.End, rel.Pos)).String(),
 			Message: rel.Message,
 		})
 	}

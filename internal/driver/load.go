@@ -29,23 +29,63 @@ func load(patterns []string, tests bool) ([]*packages.Package, error) {
 	return pkgs, nil
 }
 
-// packageErrors describes, one line each and sorted, the errors of pkgs and their
-// dependencies: "pkg/path: type error: file:line:col: message". A package and its test
-// variant share a path, so an error in both reads the same and is listed once.
-func packageErrors(pkgs []*packages.Package) []string {
+// A packageError is an error of a package that could not be analyzed.
+type packageError struct {
+	pkgPath string
+	msg     string // "type error: file:line:col: message", the file relative to the current directory
+}
+
+// String returns the error as the driver prints it: "pkg/path: type error: file:line:col: message".
+func (e packageError) String() string { return e.pkgPath + ": " + e.msg }
+
+// packageErrors returns the errors of pkgs and their dependencies, by package path, each
+// package's in the loader's order, which is the files' and lines' order. As go vet does, a
+// syntax error prints once: the first of its file, without the errors that the parser's
+// recovery and the type checker derive from it. A package and its test variant share a path,
+// so an error in both reads the same and is listed once.
+func packageErrors(pkgs []*packages.Package) []packageError {
 	dir, _ := os.Getwd() // on error, positions stay absolute
-	var lines []string
+	var errs []packageError
+	seen := make(map[packageError]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		parsed := make(map[string]bool) // the files with a syntax error listed
+		hasSyntax := slices.ContainsFunc(p.Errors, func(e packages.Error) bool {
+			return e.Kind == packages.ParseError
+		})
 		for _, e := range p.Errors {
+			file := posFile(e.Pos)
+			switch {
+			case e.Kind == packages.TypeError && hasSyntax:
+				continue
+			case e.Kind == packages.ParseError && parsed[file]:
+				continue
+			}
+			parsed[file] = parsed[file] || e.Kind == packages.ParseError
 			msg := e.Msg
 			if e.Pos != "" {
 				msg = relative(dir, e.Pos) + ": " + msg
 			}
-			lines = append(lines, fmt.Sprintf("%s: %s: %s", cmp.Or(p.PkgPath, p.ID), errorKind(e), msg))
+			pe := packageError{cmp.Or(p.PkgPath, p.ID), errorKind(e) + ": " + msg}
+			if !seen[pe] {
+				seen[pe] = true
+				errs = append(errs, pe)
+			}
 		}
 	})
-	slices.Sort(lines)
-	return slices.Compact(lines)
+	slices.SortStableFunc(errs, func(x, y packageError) int { return cmp.Compare(x.pkgPath, y.pkgPath) })
+	return errs
+}
+
+// posFile returns the file of a position "file:line:col" or "file:line".
+func posFile(pos string) string {
+	for range 2 {
+		i := strings.LastIndexByte(pos, ':')
+		if i < 0 || strings.Trim(pos[i+1:], "0123456789") != "" {
+			break
+		}
+		pos = pos[:i]
+	}
+	return pos
 }
 
 // errorKind names the kind of a package error, for packageErrors.
@@ -73,4 +113,18 @@ func relative(dir, name string) string {
 		return rel
 	}
 	return name
+}
+
+// countPackages returns how many packages pkgs are: a package, its test variant and its
+// external test package count once, and the generated test mains not at all.
+func countPackages(pkgs []*packages.Package) int {
+	paths := make(map[string]bool)
+	for _, p := range pkgs {
+		path := cmp.Or(p.PkgPath, p.ID)
+		if p.Name == "main" && strings.HasSuffix(path, ".test") {
+			continue
+		}
+		paths[strings.TrimSuffix(path, "_test")] = true
+	}
+	return len(paths)
 }

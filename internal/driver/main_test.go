@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestMain(m *testing.M) {
 	if os.Getenv(mainEnv) == "1" {
-		driver.Main(badcall, panicky)
+		driver.Main(badcall, panicky, putuse)
 	}
 	os.Exit(m.Run())
 }
@@ -66,6 +66,28 @@ func reportBad(pass *analysis.Pass, call *ast.CallExpr, id *ast.Ident) {
 			TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte("good")}},
 		}},
 	})
+}
+
+// putuse reports each call of a function named use as a use-after-put, whose witness is the
+// declaration of put: the calls in one function have one cause, for the driver to group.
+var putuse = &analysis.Analyzer{
+	Name: "putuse",
+	Doc:  "report calls of functions named use as uses after a put",
+	Run: func(pass *analysis.Pass) (any, error) {
+		put := pass.Pkg.Scope().Lookup("put")
+		for _, file := range pass.Files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && put != nil {
+					if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "use" {
+						pass.Report(analysis.Diagnostic{Pos: call.Pos(), Category: "use-after-put",
+							Message: "use after put", Related: []analysis.RelatedInformation{{Pos: put.Pos(), Message: "put here"}}})
+					}
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
 }
 
 // panicky panics on packages named boom.

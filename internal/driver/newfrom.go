@@ -140,9 +140,15 @@ func newFrom(rev string) (*changeSet, error) {
 	return changedSince(dir, rev)
 }
 
-// keepNew drops the findings that no change in cs may have caused (see changeSet.isNew).
+// keepNew drops the findings that no change in cs may have caused (see changeSet.isNew), but
+// keeps them all in r.all, marked, for SARIF: code scanning closes the alerts that an upload
+// leaves out, so the log must stay complete, and says which results are new.
 func (r *report) keepNew(cs *changeSet) {
-	r.findings = slices.DeleteFunc(r.findings, func(f finding) bool { return !cs.isNew(f) })
+	for i := range r.findings {
+		r.findings[i].isNew = cs.isNew(r.findings[i])
+	}
+	r.all = slices.Clone(r.findings)
+	r.findings = slices.DeleteFunc(r.findings, func(f finding) bool { return !f.isNew })
 }
 
 // has reports whether line of file (an absolute name) changed.
@@ -156,8 +162,8 @@ func (cs *changeSet) isNew(f finding) bool {
 	if p := f.posn(); cs.has(p.Filename, p.Line) {
 		return true
 	}
-	for _, rel := range f.diag.Related {
-		if p := f.fset.Position(rel.Pos); cs.has(p.Filename, p.Line) {
+	for _, rel := range f.related() {
+		if p := f.position(rel.Pos); cs.has(p.Filename, p.Line) {
 			return true
 		}
 	}

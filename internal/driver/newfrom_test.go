@@ -26,10 +26,15 @@ func TestNewFromRev(t *testing.T) {
 	write(t, repo, "p/untracked.go", "package p\n\nfunc untracked() {\n\tbad()\n}\n")
 
 	stdout := runIn(t, repo, 3, "-new-from-rev=HEAD", "./...")
-	want := "p/p.go:10:2: call of bad (declared on line 3)\n\tp/p.go:3:6: declared here\n" +
-		"p/untracked.go:4:2: call of bad (declared on line 3)\n\tp/p.go:3:6: declared here\n"
+	want := "p/p.go:10:2: call of bad (declared on line 3) (bad-call)\n\tp/p.go:3:6: declared here\n" +
+		"p/untracked.go:4:2: call of bad (declared on line 3) (bad-call)\n\tp/p.go:3:6: declared here\n"
 	if stdout != want {
 		t.Errorf("-new-from-rev=HEAD printed:\n%s\nwant only the edited and untracked calls:\n%s", stdout, want)
+	}
+	// SARIF stays complete, since code scanning closes the alerts an upload leaves out.
+	sarif := runIn(t, repo, 3, "-new-from-rev=HEAD", "-format=sarif", "./...")
+	if strings.Count(sarif, `"baselineState": "new"`) != 2 || strings.Count(sarif, `"baselineState": "unchanged"`) != 1 {
+		t.Errorf("-new-from-rev=HEAD -format=sarif: want 2 new results and 1 unchanged:\n%s", sarif)
 	}
 
 	// A change to a witness (here, bad's declaration) makes the old call new too.
@@ -62,7 +67,7 @@ func TestNewFromRevDeletion(t *testing.T) {
 	gitIn(t, repo, "add", ".")
 	gitIn(t, repo, "commit", "-q", "-m", "base")
 	write(t, repo, "p/p.go", "package p\n\nfunc bad() {}\n\nfunc f() {\n\tbad()\n}\n\nfunc g() {\n\tbad()\n}\n")
-	want := "p/p.go:6:2: call of bad (declared on line 3)\n\tp/p.go:3:6: declared here\n"
+	want := "p/p.go:6:2: call of bad (declared on line 3) (bad-call)\n\tp/p.go:3:6: declared here\n"
 	for _, mode := range []string{"-cache=false", "-cache"} {
 		if stdout := runIn(t, repo, 3, mode, "-new-from-rev=HEAD", "./..."); stdout != want {
 			t.Errorf("%s: after removing the line above a call, -new-from-rev=HEAD printed:\n%s\nwant that call only:\n%s",

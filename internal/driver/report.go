@@ -14,18 +14,59 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/uninitlint/uninitlint/internal/checks"
 )
 
-// A finding is one diagnostic of one analyzer on one package.
+// A finding is one diagnostic of one analyzer on one package, with the other diagnostics of
+// the same cause that it stands for (see group).
 type finding struct {
 	pkgPath  string
 	analyzer string
 	fset     *token.FileSet
 	diag     analysis.Diagnostic
+	scope    string      // the position of the function declaration around it, or ""
+	more     []token.Pos // the positions of the other diagnostics of its cause, in order
+	isNew    bool        // with -new-from-rev, whether a change may have caused it
+	names    *fileNames  // corrects the file names of its package's positions
+}
+
+// position returns where pos is, after //line directives, with the file name corrected.
+func (f *finding) position(pos token.Pos) token.Position {
+	p := f.fset.Position(pos)
+	p.Filename = f.names.fix(p.Filename)
+	return p
+}
+
+// againMessage is the message of the related positions that list the other uses of a cause.
+const againMessage = "again here"
+
+// related returns f's related positions: the diagnostic's witnesses, then the other uses of
+// its cause.
+func (f *finding) related() []analysis.RelatedInformation {
+	rel := f.diag.Related
+	if len(f.more) > 0 {
+		rel = slices.Clip(rel)
+		for _, pos := range f.more {
+			rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: againMessage})
+		}
+	}
+	return rel
+}
+
+// count returns how many diagnostics f stands for.
+func (f *finding) count() int { return 1 + len(f.more) }
+
+// severity returns the severity of f's check: an analyzer outside the table reports errors.
+func (f *finding) severity() checks.Severity {
+	if c := checks.Lookup(f.check()); c != nil {
+		return c.Severity
+	}
+	return checks.Error
 }
 
 // posn returns where f is, after //line directives.
-func (f *finding) posn() token.Position { return f.fset.Position(f.diag.Pos) }
+func (f *finding) posn() token.Position { return f.position(f.diag.Pos) }
 
 // check returns the name of f's check: its Category, as resolved against the documentation,
 // or the analyzer's name for an analyzer that does not set one.
@@ -40,9 +81,11 @@ type failure struct {
 
 // A report is the outcome of a standalone run, ready to print.
 type report struct {
-	findings []finding // sorted by compareFindings, without duplicates
-	failures []failure // sorted by package and analyzer, at most one per pair
-	broken   []string  // the packages that could not be analyzed, with their errors, as text
+	findings []finding      // sorted by compareFindings, without duplicates, grouped by cause
+	all      []finding      // with -new-from-rev, the findings before it dropped the old ones
+	failures []failure      // sorted by package and analyzer, at most one per pair
+	broken   []packageError // the errors of the packages that could not be analyzed
+	packages int            // how many packages were asked for (a package and its tests count once)
 }
 
 // newReport collects the diagnostics of graph's roots, except those in the generated
@@ -70,6 +113,7 @@ func (r *report) finish() {
 	r.findings = slices.CompactFunc(r.findings, func(x, y finding) bool {
 		return compareFindings(x, y) == 0
 	})
+	r.findings = group(r.findings)
 	slices.SortStableFunc(r.failures, compareFailures)
 	r.failures = slices.CompactFunc(r.failures, func(x, y failure) bool {
 		return compareFailures(x, y) == 0
@@ -79,13 +123,72 @@ func (r *report) finish() {
 // actionFindings returns the diagnostics of act, except those in the generated files.
 func actionFindings(act *checker.Action, generated map[string]bool) []finding {
 	var fs []finding
+	names := newFileNames(act.Package)
 	for _, d := range act.Diagnostics {
-		f := finding{act.Package.PkgPath, act.Analyzer.Name, act.Package.Fset, d}
+		f := finding{
+			pkgPath: act.Package.PkgPath, analyzer: act.Analyzer.Name, fset: act.Package.Fset, diag: d, names: names,
+		}
 		if !generated[f.posn().Filename] {
+			f.scope = enclosingFunc(act.Package, d.Pos)
 			fs = append(fs, f)
 		}
 	}
 	return fs
+}
+
+// enclosingFunc returns the position, as text, of the function declaration of pkg around pos,
+// or "" if pos is in none. Positions, not token.Pos, since a package's test variant parses
+// its files again.
+func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
+	for _, file := range pkg.Syntax {
+		if pos < file.FileStart || pos > file.FileEnd {
+			continue
+		}
+		for _, decl := range file.Decls {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Pos() <= pos && pos < fn.End() {
+				return pkg.Fset.Position(fn.Pos()).String()
+			}
+		}
+	}
+	return ""
+}
+
+// group merges the findings that have one cause: those of a check whose table entry says
+// ByCause, in one package and one function, with the same witnesses (the allocation and the
+// free, grow or Put). One Put followed by eight reads is one bug, and one finding, at the
+// first read by position, that lists the other seven. findings are sorted, and stay so.
+//
+// Only this driver groups: go vet -vettool and golangci-lint print each diagnostic.
+func group(findings []finding) []finding {
+	first := make(map[string]int) // by cause, the index in out of its first finding
+	var out []finding
+	for _, f := range findings {
+		key, ok := causeKey(&f)
+		if i, seen := first[key]; ok && seen {
+			out[i].more = append(out[i].more, f.diag.Pos)
+			continue
+		}
+		if ok {
+			first[key] = len(out)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// causeKey returns the key that the findings of f's cause share, and whether f has a cause
+// that others may share.
+func causeKey(f *finding) (string, bool) {
+	c := checks.Lookup(f.check())
+	if c == nil || !c.ByCause || f.scope == "" || len(f.diag.Related) == 0 {
+		return "", false
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\x00%s\x00%s", f.pkgPath, f.check(), f.scope)
+	for _, rel := range f.diag.Related {
+		fmt.Fprintf(&b, "\x00%s\x00%s", f.position(rel.Pos), rel.Message)
+	}
+	return b.String(), true
 }
 
 // hasFailedDep reports whether an action that act depends on failed.
@@ -126,35 +229,99 @@ func generatedFiles(pkgs []*packages.Package) map[string]bool {
 	return generated
 }
 
-// print writes r in the format opts ask for: as text, the findings to stdout and the
-// failures to stderr; in the other formats, both to stdout.
+// print writes r in each output that opts ask for, to stdout or to its file. Text prints the
+// analyzer failures to stderr, as go vet does; the other formats carry them.
 func (r *report) print(stdout, stderr io.Writer, opts *options) error {
-	switch opts.format {
-	case "json":
-		return r.printJSON(stdout)
-	case "sarif":
-		return r.printSARIF(stdout, opts)
-	case "github":
-		return r.printGitHub(stdout, opts)
+	if hasText(opts.outputs) {
+		for _, f := range r.failures {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, f.err)
+		}
 	}
-	return r.printText(stdout, stderr, opts)
+	for _, o := range opts.outputs {
+		if err := r.printTo(stdout, o, opts); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// printText writes r as go vet does: the findings to stdout and the failures to stderr.
-func (r *report) printText(stdout, stderr io.Writer, opts *options) error {
-	for _, f := range r.failures {
-		fmt.Fprintf(stderr, "%s: %v\n", progname, f.err)
+// printTo writes r in the format of o, to its file or else to stdout.
+func (r *report) printTo(stdout io.Writer, o output, opts *options) error {
+	if o.file == "" {
+		return r.printFormat(stdout, o.format, opts)
 	}
+	f, err := os.Create(o.file)
+	if err != nil {
+		return err
+	}
+	if err := r.printFormat(f, o.format, opts); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// printFormat writes r to w in format.
+func (r *report) printFormat(w io.Writer, format string, opts *options) error {
+	switch format {
+	case "json":
+		return r.printJSON(w)
+	case "sarif":
+		return r.printSARIF(w, opts)
+	case "github":
+		return r.printGitHub(w, opts)
+	}
+	return r.printText(w, opts)
+}
+
+// printText writes r's findings as go vet does.
+func (r *report) printText(w io.Writer, opts *options) error {
 	dir, err := os.Getwd()
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(stdout)
-	p := &textPrinter{w: w, dir: dir, context: opts.context}
+	bw := bufio.NewWriter(w)
+	p := &textPrinter{w: bw, dir: dir, context: opts.context}
 	for _, f := range r.findings {
 		p.finding(f)
 	}
-	return w.Flush()
+	return bw.Flush()
+}
+
+// summary returns the line that ends a run on stderr: "3 findings in 2 of 5 packages", or with
+// -new-from-rev "1 new finding in 1 of 5 packages (3 in all)", then what could not be analyzed.
+func (r *report) summary() string {
+	pkgs := make(map[string]bool)
+	for _, f := range r.findings {
+		pkgs[f.pkgPath] = true
+	}
+	s := fmt.Sprintf("no findings in %s", plural(r.packages, "package"))
+	if len(r.findings) > 0 {
+		s = fmt.Sprintf("%s in %d of %s",
+			plural(len(r.findings), "finding"), len(pkgs), plural(r.packages, "package"))
+	}
+	if r.all != nil { // -new-from-rev
+		s = strings.Replace(s, "finding", "new finding", 1) + fmt.Sprintf(" (%d in all)", len(r.all))
+	}
+	broken := make(map[string]bool)
+	for _, e := range r.broken {
+		broken[e.pkgPath] = true
+	}
+	if len(broken) > 0 {
+		s += fmt.Sprintf("; %s not analyzed (errors above)", plural(len(broken), "package"))
+	}
+	if len(r.failures) > 0 {
+		s += fmt.Sprintf("; %s", plural(len(r.failures), "analyzer failure"))
+	}
+	return s
+}
+
+// plural returns "1 finding" or "n findings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // A textPrinter prints findings as go vet does.
@@ -164,24 +331,29 @@ type textPrinter struct {
 	context int    // if >= 0, print each position's lines and this many around them
 }
 
-// finding prints f as "file:line:col: message", then each related position as an
+// finding prints f as staticcheck does, "file:line:col: message (check)", with "warning: "
+// before the message of a warning as compilers write it, then each related position as an
 // indented line "\tfile:line:col: message".
 func (p *textPrinter) finding(f finding) {
-	p.position("", f.fset, f.diag.Pos, f.diag.End, f.diag.Message)
-	for _, rel := range f.diag.Related {
-		p.position("\t", f.fset, rel.Pos, rel.End, rel.Message)
+	msg := fmt.Sprintf("%s (%s)", f.diag.Message, f.check())
+	if f.severity() == checks.Warning {
+		msg = "warning: " + msg
+	}
+	p.position("", &f, f.diag.Pos, f.diag.End, msg)
+	for _, rel := range f.related() {
+		p.position("\t", &f, rel.Pos, rel.End, rel.Message)
 	}
 }
 
-// position prints one line for the range [pos, end) and its message, then the source
-// lines of the range if p.context asks for them.
-func (p *textPrinter) position(indent string, fset *token.FileSet, pos, end token.Pos, msg string) {
-	start := fset.Position(pos)
+// position prints one line for the range [pos, end) of f's package and its message, then the
+// source lines of the range if p.context asks for them.
+func (p *textPrinter) position(indent string, f *finding, pos, end token.Pos, msg string) {
+	start := f.position(pos)
 	name := start.Filename
 	start.Filename = relative(p.dir, name)
 	fmt.Fprintf(p.w, "%s%s: %s\n", indent, start, msg)
 	if p.context >= 0 {
-		p.lines(name, start.Line-p.context, fset.Position(cmp.Or(end, pos)).Line+p.context)
+		p.lines(name, start.Line-p.context, f.position(cmp.Or(end, pos)).Line+p.context)
 	}
 }
 

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -46,10 +45,9 @@ const (
 	fingerprintKey = "uninitlint/v1"
 )
 
-// sarifLevel is the level of every rule and result: each check reports a memory-safety bug
-// (corrupted or leaked memory, undefined behaviour under the unsafe.Pointer rules), and
-// only what holds on every path to it.
-const sarifLevel = "error"
+// A result's level is its check's severity, from the table: "error" when the bug is certain,
+// "warning" when it depends on a path, the platform or the collector. A rule of the table also
+// carries GitHub's security-severity score, which code scanning ranks alerts by.
 
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
@@ -95,9 +93,10 @@ type sarifConfiguration struct {
 // sarifRuleProperties are the rule properties that GitHub reads: tags to filter alerts by,
 // and how much to trust and how much to worry about the rule's results.
 type sarifRuleProperties struct {
-	Tags            []string `json:"tags"`
-	Precision       string   `json:"precision"`
-	ProblemSeverity string   `json:"problem.severity"`
+	Tags             []string `json:"tags"`
+	Precision        string   `json:"precision"`
+	ProblemSeverity  string   `json:"problem.severity"`
+	SecuritySeverity string   `json:"security-severity,omitempty"`
 }
 
 type sarifMessage struct {
@@ -122,7 +121,29 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	CodeFlows           []sarifCodeFlow   `json:"codeFlows,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	BaselineState       string            `json:"baselineState,omitempty"` // -new-from-rev's: new, unchanged
+	Properties          *sarifResultProps `json:"properties,omitempty"`
+}
+
+// sarifResultProps are a result's own properties: how many uses of one cause it stands for.
+type sarifResultProps struct {
+	Count int `json:"count"`
+}
+
+// A sarifCodeFlow is the path of a finding, step by step: the allocation, the free (or grow,
+// or Put), then the use.
+type sarifCodeFlow struct {
+	ThreadFlows []sarifThreadFlow `json:"threadFlows"`
+}
+
+type sarifThreadFlow struct {
+	Locations []sarifThreadFlowLocation `json:"locations"`
+}
+
+type sarifThreadFlowLocation struct {
+	Location sarifLocation `json:"location"`
 }
 
 type sarifLocation struct {
@@ -141,10 +162,12 @@ type sarifArtifactLocation struct {
 	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
-// A sarifRegion without an end is the position alone, as the checks report it.
+// A sarifRegion without an end is the position alone, as the checks report it. A column is
+// left out when unknown: a //line directive without one gives Go's column 0, which SARIF
+// forbids (columns start at 1) and which makes GitHub reject the whole upload.
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
-	StartColumn int `json:"startColumn"`
+	StartColumn int `json:"startColumn,omitempty"`
 	EndLine     int `json:"endLine,omitempty"`
 	EndColumn   int `json:"endColumn,omitempty"`
 }
@@ -179,11 +202,19 @@ func newSARIFPrinter(root string) *sarifPrinter {
 
 // run returns the SARIF run of r, whose findings come from analyzers.
 func (p *sarifPrinter) run(r *report, analyzers []*analysis.Analyzer) sarifRun {
-	rules, index := sarifRules(r.findings, analyzers)
+	findings := r.findings
+	if r.all != nil {
+		findings = r.all // complete, with baseline states: see keepNew
+	}
+	rules, index := sarifRules(findings, analyzers)
 	version, semver := toolVersion()
 	results := []sarifResult{}
-	for _, f := range r.findings {
-		results = append(results, p.result(f, index[f.check()]))
+	for _, f := range findings {
+		res := p.result(f, index[f.check()])
+		if r.all != nil {
+			res.BaselineState = map[bool]string{true: "new", false: "unchanged"}[f.isNew]
+		}
+		results = append(results, res)
 	}
 	return sarifRun{
 		Tool: sarifTool{sarifDriver{
@@ -197,22 +228,22 @@ func (p *sarifPrinter) run(r *report, analyzers []*analysis.Analyzer) sarifRun {
 }
 
 // toolVersion returns the module version of the running binary, as SARIF's version and
-// semanticVersion; a binary built from a checkout has none, and says "devel".
-func toolVersion() (version, semver string) {
-	info, ok := debug.ReadBuildInfo()
-	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
-		return "devel", ""
+// semanticVersion; a binary built from a checkout has none, and says "devel" and its commit.
+func toolVersion() (v, semver string) {
+	v = version()
+	if !isReleased(v) {
+		return v, ""
 	}
-	return info.Main.Version, strings.TrimPrefix(info.Main.Version, "v")
+	return v, strings.TrimPrefix(v, "v")
 }
 
 // invocation returns the run's one invocation: successful unless an analyzer failed or a
 // package could not be analyzed, which a clean result set must not hide.
 func invocation(r *report) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: len(r.failures) == 0 && len(r.broken) == 0}
-	for _, line := range r.broken {
+	for _, e := range r.broken {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
-			sarifNotification{"error", sarifMessage{Text: line}})
+			sarifNotification{"error", sarifMessage{Text: e.String()}})
 	}
 	for _, f := range r.failures {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
@@ -243,6 +274,10 @@ func sarifRules(findings []finding, analyzers []*analysis.Analyzer) ([]sarifRule
 // checkRule returns the rule of a check of the table, documented by it.
 func checkRule(c *checks.Check) sarifRule {
 	first, _, _ := strings.Cut(c.Text, "\n\n")
+	tags := []string{"security", "memory", c.Pass}
+	if c.SecuritySeverity() == "" {
+		tags = []string{c.Pass} // GitHub files a rule tagged security under security alerts
+	}
 	return sarifRule{
 		ID:                   c.Name,
 		Name:                 ruleName(c.Name),
@@ -250,8 +285,8 @@ func checkRule(c *checks.Check) sarifRule {
 		FullDescription:      sarifMessage{Text: strings.ReplaceAll(first, "\n", " ")},
 		Help:                 sarifMessage{Text: checks.Explain(c.Name), Markdown: checks.HelpMarkdown(c.Name)},
 		HelpURI:              c.URL(),
-		DefaultConfiguration: sarifConfiguration{sarifLevel},
-		Properties:           sarifRuleProperties{[]string{"security", "memory", c.Pass}, "high", sarifLevel},
+		DefaultConfiguration: sarifConfiguration{string(c.Severity)},
+		Properties:           sarifRuleProperties{tags, "high", string(c.Severity), c.SecuritySeverity()},
 	}
 }
 
@@ -272,8 +307,10 @@ func analyzerRule(f finding, analyzers []*analysis.Analyzer) sarifRule {
 		FullDescription:      sarifMessage{Text: doc},
 		Help:                 sarifMessage{Text: doc},
 		HelpURI:              absoluteURL(f.diag.URL),
-		DefaultConfiguration: sarifConfiguration{sarifLevel},
-		Properties:           sarifRuleProperties{[]string{f.analyzer}, "high", sarifLevel},
+		DefaultConfiguration: sarifConfiguration{string(f.severity())},
+		Properties: sarifRuleProperties{
+			Tags: []string{f.analyzer}, Precision: "high", ProblemSeverity: string(f.severity()),
+		},
 	}
 }
 
@@ -302,34 +339,77 @@ func ruleName(id string) string {
 	return b.String()
 }
 
-// result returns the SARIF result of f, whose rule is rules[ruleIndex].
+// result returns the SARIF result of f, whose rule is rules[ruleIndex]. Its message links each
+// related location ("freed [here](2)"), since GitHub shows a related location only where the
+// message embeds it; its code flow is the path through the witnesses to the finding.
 func (p *sarifPrinter) result(f finding, ruleIndex int) sarifResult {
+	primary := p.location(&f, f.diag.Pos, f.diag.End)
 	res := sarifResult{
 		RuleID:              f.check(),
 		RuleIndex:           ruleIndex,
-		Level:               sarifLevel,
-		Message:             sarifMessage{Text: f.diag.Message},
-		Locations:           []sarifLocation{{PhysicalLocation: p.location(f.fset, f.diag.Pos, f.diag.End)}},
+		Level:               string(f.severity()),
+		Message:             sarifMessage{Text: linkedMessage(f.diag.Message, f.related())},
+		Locations:           []sarifLocation{{PhysicalLocation: primary}},
 		PartialFingerprints: map[string]string{fingerprintKey: p.fingerprint(f)},
 	}
-	for i, rel := range f.diag.Related {
-		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+	if f.count() > 1 {
+		res.Properties = &sarifResultProps{Count: f.count()}
+	}
+	var flow []sarifThreadFlowLocation
+	for i, rel := range f.related() {
+		loc := sarifLocation{
 			ID:               i + 1,
-			PhysicalLocation: p.location(f.fset, rel.Pos, rel.End),
+			PhysicalLocation: p.location(&f, rel.Pos, rel.End),
 			Message:          &sarifMessage{Text: rel.Message},
-		})
+		}
+		res.RelatedLocations = append(res.RelatedLocations, loc)
+		if rel.Message != againMessage {
+			loc.ID = 0
+			flow = append(flow, sarifThreadFlowLocation{loc})
+		}
+	}
+	if len(flow) > 0 {
+		flow = append(flow, sarifThreadFlowLocation{sarifLocation{
+			PhysicalLocation: primary, Message: &sarifMessage{Text: f.diag.Message}}})
+		res.CodeFlows = []sarifCodeFlow{{[]sarifThreadFlow{{flow}}}}
 	}
 	return res
 }
 
-// location returns the physical location of the range [pos, end), or of pos alone if end
-// is unknown.
-func (p *sarifPrinter) location(fset *token.FileSet, pos, end token.Pos) sarifPhysicalLocation {
-	start := fset.Position(pos)
-	region := sarifRegion{StartLine: start.Line, StartColumn: p.column(start)}
+// sarifEscape escapes what SARIF's message text would take for link syntax.
+var sarifEscape = strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`)
+
+// linkedMessage returns msg, escaped, with a link to each related location, whose ids count
+// from 1 in order: "...; allocated [here](1), freed [here](2)". A witness message that ends
+// in "here" links that word; another links the whole message.
+func linkedMessage(msg string, related []analysis.RelatedInformation) string {
+	if len(related) == 0 {
+		return msg
+	}
+	links := make([]string, len(related))
+	for i, rel := range related {
+		text := sarifEscape.Replace(rel.Message)
+		if before, ok := strings.CutSuffix(text, "here"); ok {
+			links[i] = fmt.Sprintf("%s[here](%d)", before, i+1)
+		} else {
+			links[i] = fmt.Sprintf("[%s](%d)", text, i+1)
+		}
+	}
+	return sarifEscape.Replace(msg) + "; " + strings.Join(links, ", ")
+}
+
+// location returns the physical location of the range [pos, end) of f's package, or of pos
+// alone if end is unknown.
+func (p *sarifPrinter) location(f *finding, pos, end token.Pos) sarifPhysicalLocation {
+	start := f.position(pos)
+	region := sarifRegion{StartLine: max(start.Line, 1), StartColumn: p.column(start)}
 	if end.IsValid() {
-		e := fset.Position(end)
+		e := f.position(end)
 		region.EndLine, region.EndColumn = e.Line, p.column(e)
+		if region.EndLine < region.StartLine || region.EndColumn == 0 || region.StartColumn == 0 ||
+			region.EndLine == region.StartLine && region.EndColumn < region.StartColumn {
+			region.EndLine, region.EndColumn = 0, 0 // a //line directive between them
+		}
 	}
 	return sarifPhysicalLocation{p.artifact(start.Filename), region}
 }
@@ -356,8 +436,12 @@ func fileURI(path string, dir bool) string {
 	return (&url.URL{Scheme: "file", Path: path}).String()
 }
 
-// column returns pos's column in UTF-16 code units, from its line's text; Go counts bytes.
+// column returns pos's column in UTF-16 code units, from its line's text (Go counts bytes), or
+// 0 if it is unknown.
 func (p *sarifPrinter) column(pos token.Position) int {
+	if pos.Column < 1 {
+		return 0
+	}
 	line := p.line(pos.Filename, pos.Line)
 	if line == "" || pos.Column-1 > len(line) {
 		return pos.Column

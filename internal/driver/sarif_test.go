@@ -43,7 +43,8 @@ func fakeFinding(t *testing.T, root, src string, line int, msg string) finding {
 	fset := token.NewFileSet()
 	file := fset.AddFile(name, -1, len(src))
 	file.SetLinesForContent([]byte(src))
-	return finding{"p", "a", fset, analysis.Diagnostic{Pos: file.LineStart(line), Category: "c", Message: msg}}
+	return finding{pkgPath: "p", analyzer: "a", fset: fset,
+		diag: analysis.Diagnostic{Pos: file.LineStart(line), Category: "c", Message: msg}}
 }
 
 // TestArtifact checks the URIs of files under the source root, relative and escaped, and

@@ -55,11 +55,16 @@ func runVet(opts *options, all []*analysis.Analyzer) (*report, error) {
 		warnCgoVet(opts.patterns)
 	}
 	prog := newProgress(opts.patterns)
-	r, files := new(report), newVetFiles()
+	r, files, paths := new(report), newVetFiles(), map[string]bool{}
 	decErr := decodeVet(stdout, func(tree jsonTree) {
 		r.addVet(tree, files, opts.tests)
+		for id := range tree {
+			path, _, _ := strings.Cut(id, " ")
+			paths[strings.TrimSuffix(path, "_test")] = true // as countPackages counts
+		}
 		prog.done()
 	})
+	r.packages = len(paths)
 	prog.stop()
 	waitErr := cmd.Wait()
 	if decErr != nil {
@@ -74,7 +79,7 @@ func runVet(opts *options, all []*analysis.Analyzer) (*report, error) {
 		// Packages that do not build or type-check: go vet names them on stderr, "# pkg" then
 		// the errors, and exits 1.
 		if r.broken = vetErrors(stderr.String()); len(r.broken) == 0 {
-			r.broken = []string{"go vet: " + waitErr.Error()}
+			r.broken = []packageError{{"go vet", waitErr.Error()}}
 		}
 	case stderr.Len() > 0:
 		os.Stderr.Write(stderr.Bytes()) // the go command's news ("go: downloading ...")
@@ -166,28 +171,26 @@ func (r *report) addVet(tree jsonTree, files *vetFiles, tests bool) {
 						files.isGenerated(p.Filename) {
 						continue
 					}
-					r.findings = append(r.findings, finding{path, name, files.fset, d})
+					r.findings = append(r.findings, finding{pkgPath: path, analyzer: name, fset: files.fset,
+						diag: d, scope: files.enclosingFunc(d.Pos)})
 				}
 			}
 		}
 	}
 }
 
-// vetErrors returns go vet's errors, one line each, as packageErrors gives the loader's:
-// "pkg: message", without go vet's "# pkg" headers.
-func vetErrors(stderr string) []string {
-	var out []string
-	pkg := ""
+// vetErrors returns go vet's errors, one per line, as packageErrors gives the loader's, without
+// go vet's "# pkg" headers.
+func vetErrors(stderr string) []packageError {
+	var out []packageError
+	pkg := "go vet"
 	for line := range strings.Lines(stderr) {
-		line = strings.TrimRight(line, "\n")
+		line = strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(line, "# "):
 			pkg, _, _ = strings.Cut(strings.TrimPrefix(line, "# "), " ")
-		case strings.TrimSpace(line) == "":
-		case pkg != "":
-			out = append(out, pkg+": "+strings.TrimSpace(line))
-		default:
-			out = append(out, strings.TrimSpace(line))
+		case line != "":
+			out = append(out, packageError{pkg, line})
 		}
 	}
 	return out
@@ -199,10 +202,12 @@ type vetFiles struct {
 	fset      *token.FileSet
 	files     map[string]*token.File // nil: unreadable
 	generated map[string]bool
+	syntax    map[string]*ast.File // parsed for enclosingFunc; nil: unparsable
 }
 
 func newVetFiles() *vetFiles {
-	return &vetFiles{fset: token.NewFileSet(), files: map[string]*token.File{}, generated: map[string]bool{}}
+	return &vetFiles{fset: token.NewFileSet(), files: map[string]*token.File{}, generated: map[string]bool{},
+		syntax: map[string]*ast.File{}}
 }
 
 // diagnostic converts jd. An end equal to the start is no end, as for a Diagnostic without one.
@@ -269,3 +274,30 @@ func (vf *vetFiles) file(name string) *token.File {
 }
 
 func (vf *vetFiles) isGenerated(name string) bool { return vf.generated[name] }
+
+// enclosingFunc returns the position, as text, of the function declaration around pos, or ""
+// if pos is in none: what groups the findings of one cause, as the standalone driver's does.
+func (vf *vetFiles) enclosingFunc(pos token.Pos) string {
+	name := vf.fset.Position(pos).Filename
+	f, ok := vf.syntax[name]
+	if !ok {
+		f, _ = parser.ParseFile(vf.fset, name, nil, parser.SkipObjectResolution)
+		vf.syntax[name] = f
+	}
+	if f == nil {
+		return ""
+	}
+	p := vf.fset.Position(pos)
+	for _, decl := range f.Decls {
+		s, e := vf.fset.Position(decl.Pos()), vf.fset.Position(decl.End())
+		if fn, ok := decl.(*ast.FuncDecl); ok && before(s, p) && before(p, e) && p != e {
+			return vf.fset.Position(fn.Pos()).String()
+		}
+	}
+	return ""
+}
+
+// before reports whether a is at or before b, in one file.
+func before(a, b token.Position) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Column <= b.Column
+}

@@ -211,7 +211,7 @@ func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
 		o = r.obj
 	}
 	if o != nil && tracksWrites(o) {
-		s.written.set(o, anyWrite)
+		s.setWritten(o, anyWrite, -1, -1)
 	}
 	if p2, ok := fa.objPath(o); ok && r == nil && fa.final {
 		if fa.sum.fills == nil {

@@ -32,8 +32,11 @@ type funcAnalysis struct {
 	forcedMemo map[[2]ssa.Instruction]bool // forced's answers, by kill and use
 	stale      map[*ssa.Slice]bool         // reslices of pooled arrays: true while stale (slice)
 
-	deferredUses map[*ssa.Defer]deferredCall // defers whose callee reads memory when it runs
-	loops        *[]natLoop                  // natural loops, when first needed (forced.go)
+	deferredUses map[*ssa.Defer]deferredCall  // defers whose callee reads memory when it runs
+	loops        *[]natLoop                   // natural loops, when first needed (forced.go)
+	headers      map[*ssa.BasicBlock]*natLoop // the loops by header (firstiter.go)
+	tracked      bool                         // an object whose writes are tracked was met (tracksAny)
+	trackedSeen  int                          // len(byObj) when tracksAny last looked
 
 	out   map[*ssa.BasicBlock]*state
 	final bool // the last sweep, which records events and the summary
@@ -100,6 +103,7 @@ func (fa *funcAnalysis) solve() {
 		}
 		if budget--; budget < 0 {
 			fa.invalid = true
+			debugf("memmodel: %s: no fixpoint in %d sweeps; the function is left without events or summary", fa.fn, maxSweeps)
 			return
 		}
 		pending[next] = false
@@ -161,6 +165,7 @@ func (fa *funcAnalysis) entryState(b *ssa.BasicBlock) *state {
 	}
 	if in != nil {
 		fa.phis(b, in)
+		fa.enterBlock(b, in)
 	}
 	return in
 }

@@ -145,6 +145,7 @@ func (fa *funcAnalysis) nextIteration(k *kill, instr ssa.Instruction, r *root) b
 
 // A natLoop is a natural loop: the blocks that jump back to its header, and its blocks.
 type natLoop struct {
+	header  *ssa.BasicBlock
 	latches []*ssa.BasicBlock
 	body    map[*ssa.BasicBlock]bool
 }
@@ -176,7 +177,7 @@ func (fa *funcAnalysis) naturalLoops() []natLoop {
 				stack = append(stack, x.Preds...)
 			}
 		}
-		loops = append(loops, natLoop{latches, body})
+		loops = append(loops, natLoop{h, latches, body})
 	}
 	fa.loops = &loops
 	return loops

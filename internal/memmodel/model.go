@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"os"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -53,6 +54,7 @@ const (
 	EvUninitRead                             // a read no write may have defined
 	EvSlotRead                               // a read of a container slot not proven below its length
 	EvExposeTail                             // a returned view reaching past a container's length
+	EvLeak                                   // a return that loses manual memory no path freed
 )
 
 // A Kill is the witness of a kill: where, how, by what call.
@@ -72,14 +74,15 @@ type Event struct {
 	Pos      token.Pos
 	Op       string // "load", "store", "returned", "passed to C.puts,", "C.free"
 	Obj      *Object
-	ValObj   *Object // EvGoPointerInManual: the Go memory stored
-	Kill     Kill    // the kill (for EvDoubleKill, the second one)
-	Prev     Kill    // EvDoubleKill: the first kill
-	Deferred bool    // the kill is a deferred call's, performed when the function returns
-	OnPath   bool    // the kill happens on some paths only, and every path from it leads here
-	Loop     bool    // with OnPath: the kill runs on every iteration of a loop, and the next one leads here
-	Len      string  // EvSlotRead, EvExposeTail: the length field (Op is the buffer field)
-	Type     string  // EvSlotRead, EvExposeTail: the container type
+	ValObj   *Object   // EvGoPointerInManual: the Go memory stored
+	Kill     Kill      // the kill (for EvDoubleKill, the second one)
+	Prev     Kill      // EvDoubleKill: the first kill
+	Deferred bool      // the kill is a deferred call's, performed when the function returns
+	OnPath   bool      // the kill happens on some paths only, and every path from it leads here
+	Loop     bool      // with OnPath: the kill runs on every iteration of a loop, and the next one leads here
+	Len      string    // EvSlotRead, EvExposeTail: the length field (Op is the buffer field)
+	Type     string    // EvSlotRead, EvExposeTail: the container type
+	Alloc    token.Pos // EvLeak: the allocating call
 }
 
 // Events returns the events of the given kinds, in a deterministic order.
@@ -210,6 +213,7 @@ func (b *builder) analyze(fn *ssa.Function) {
 	b.model.funcs[fn] = fa
 	fa.solve()
 	fa.checkAccesses()
+	fa.checkLeaks()
 	fa.release()
 	if fa.invalid {
 		b.sums[fn] = nil
@@ -397,4 +401,14 @@ func hasDirectives(files []*ast.File) bool {
 func isCgoHelper(fn *ssa.Function) bool {
 	n := fn.Name()
 	return strings.HasPrefix(n, "_Cfunc_") || strings.HasPrefix(n, "_Cgo_") || strings.HasPrefix(n, "_cgo")
+}
+
+// debugOn turns on the model's debug output: the bounds it hits (UNINITLINT_DEBUG=1).
+var debugOn = os.Getenv("UNINITLINT_DEBUG") != ""
+
+// debugf prints one line of debug output on stderr when debugOn is set.
+func debugf(format string, args ...any) {
+	if debugOn {
+		fmt.Fprintf(os.Stderr, format+"\n", args...)
+	}
 }

@@ -48,6 +48,8 @@ func (ra *rangeAnalysis) sizeOf(o *Object) sizeInfo {
 		s := ra.exprSize(ra.linOf(v.Cap).times(elem), ra.numAt(v.Cap, b, idx).mul(Point(elem)))
 		if elem == 1 {
 			s.align = goAlignOf(s.num.Lo, 1)
+		} else {
+			s.align = typeAlign(ra.sizes, v.Type().Underlying().(*types.Slice).Elem())
 		}
 		return s
 	case *ssa.Call, *ssa.Extract:
@@ -69,8 +71,19 @@ func (ra *rangeAnalysis) typeSize(t types.Type) sizeInfo {
 	s := sizeInfo{known: true, num: Point(n), l: lin{k: n}, sym: true}
 	if a, ok := t.Underlying().(*types.Array); ok && ra.sizes.Sizeof(a.Elem()) == 1 {
 		s.align = goAlignOf(n, 1)
+	} else {
+		s.align = typeAlign(ra.sizes, t)
 	}
 	return s
+}
+
+// typeAlign returns the alignment every variable of type t has, wherever it lives (the stack,
+// the heap, a global), or 0 when t's layout depends on a type parameter.
+func typeAlign(sizes types.Sizes, t types.Type) int64 {
+	if dependsOnTypeParam(t) {
+		return 0
+	}
+	return sizes.Alignof(t)
 }
 
 func goAlignOf(size, typeAlign int64) int64 {

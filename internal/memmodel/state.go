@@ -3,6 +3,8 @@ package memmodel
 import (
 	"go/token"
 	"maps"
+
+	"golang.org/x/tools/go/ssa"
 )
 
 // A kill is the event that ended the validity of memory: a free, an unmap, a reallocation, a
@@ -82,7 +84,9 @@ type state struct {
 	deferredObj cow[*Object, *kill]
 	freed       cow[string, freedPath]
 	escaped     cow[*root, escape]
-	written     cow[*Object, *writeSet] // uninitialized objects: what may have been written (may)
+	written     cow[*Object, *writeSet]    // uninitialized objects: what may have been written (may)
+	first       cow[firstKey, *writeSet]   // the same, since the entry of a loop whose first iteration this is
+	active      cow[*ssa.BasicBlock, bool] // the loops in their first iteration (firstiter.go)
 }
 
 type freedPath struct {
@@ -110,6 +114,8 @@ func (s *state) clone() *state {
 		freed:       s.freed.clone(),
 		escaped:     s.escaped.clone(),
 		written:     s.written.clone(),
+		first:       s.first.clone(),
+		active:      s.active.clone(),
 	}
 }
 
@@ -139,6 +145,16 @@ func (s *state) join(t *state) {
 	for r, e := range t.escaped.m {
 		if _, ok := s.escaped.m[r]; !ok {
 			s.escaped.set(r, e)
+		}
+	}
+	for k, w := range t.first.m {
+		if u := s.first.m[k].union(w); u != s.first.m[k] {
+			s.first.set(k, u)
+		}
+	}
+	for h := range t.active.m {
+		if !s.active.m[h] {
+			s.active.set(h, true)
 		}
 	}
 }
@@ -238,5 +254,6 @@ func (s *state) equal(t *state) bool {
 		maps.Equal(s.deferredObj.m, t.deferredObj.m) &&
 		maps.EqualFunc(s.freed.m, t.freed.m, func(a, b freedPath) bool { return a.k == b.k }) &&
 		len(s.escaped.m) == len(t.escaped.m) &&
-		maps.EqualFunc(s.written.m, t.written.m, (*writeSet).equal)
+		maps.EqualFunc(s.written.m, t.written.m, (*writeSet).equal) &&
+		maps.EqualFunc(s.first.m, t.first.m, (*writeSet).equal) && maps.Equal(s.active.m, t.active.m)
 }

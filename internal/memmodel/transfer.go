@@ -72,7 +72,7 @@ func isCopyConversion(c *ssa.Convert) bool {
 // in it, is about another instance.
 func (fa *funcAnalysis) newInstance(s *state, r *root) {
 	s.revive(r)
-	s.written.del(r.obj)
+	s.forgetWritten(r.obj)
 	for sk := range s.slots.m {
 		if sk.obj == r.obj {
 			s.slots.del(sk)
@@ -85,7 +85,7 @@ func (fa *funcAnalysis) newInstance(s *state, r *root) {
 	}
 	for o := range s.written.m {
 		if o.Base == r.obj {
-			s.written.del(o)
+			s.forgetWritten(o)
 		}
 	}
 }

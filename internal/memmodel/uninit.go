@@ -32,6 +32,9 @@ func (w *writeSet) add(lo, hi int64) *writeSet {
 	if w != nil && w.any {
 		return w
 	}
+	if w != nil && slices.ContainsFunc(w.ranges, func(r [2]int64) bool { return r[0] <= lo && hi <= r[1] }) {
+		return w // already written: a loop's write adds nothing the second time, and the states converge
+	}
 	n := &writeSet{}
 	if w != nil {
 		n.ranges = slices.Clone(w.ranges)
@@ -269,10 +272,10 @@ func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
 	}
 	off := fa.constOffset(addr)
 	if off < 0 || size < 0 {
-		s.written.set(o, anyWrite)
+		s.setWritten(o, anyWrite, -1, -1)
 		return
 	}
-	s.written.set(o, s.written.m[o].add(off, off+size))
+	s.setWritten(o, s.written.m[o].add(off, off+size), off, off+size)
 }
 
 // maxPhiFill bounds the phis mayFill follows back from one value.
@@ -296,18 +299,18 @@ func (fa *funcAnalysis) mayFillVia(s *state, v ssa.Value, seen []*ssa.Phi) {
 	}
 	fa.sum.fill(fa, fa.rootOf(v))
 	if o := fa.trackedObj(v); o != nil {
-		s.written.set(o, anyWrite)
+		s.setWritten(o, anyWrite, -1, -1)
 	}
 	if r := fa.rootOf(v); r != nil && r.obj != nil {
 		if sv, ok := s.slots.m[slotKey{r.obj, -1}]; ok && sv.r != nil && sv.r.obj != nil && tracksWrites(sv.r.obj) {
-			s.written.set(sv.r.obj, anyWrite)
+			s.setWritten(sv.r.obj, anyWrite, -1, -1)
 		}
 		if isPooled(r.obj) {
 			// A pooled object's fields hold the buffers its user resliced (d.buf = d.buf[:n]):
 			// a callee that gets the object may fill them.
 			for sk, sv := range s.slots.m {
 				if sk.obj == r.obj && sv.r != nil && sv.r.obj != nil && tracksWrites(sv.r.obj) {
-					s.written.set(sv.r.obj, anyWrite)
+					s.setWritten(sv.r.obj, anyWrite, -1, -1)
 				}
 			}
 		}
@@ -339,13 +342,17 @@ func (fa *funcAnalysis) read(s *state, addr ssa.Value, size int64, instr ssa.Ins
 	} else {
 		lo = -1
 	}
+	first := false
 	if s.written.m[o].overlaps(lo, hi) {
-		return
+		if !fa.firstIterationRead(s, o, lo, hi, instr) {
+			return
+		}
+		first = true
 	}
 	if r := fa.rootOf(addr); r != nil && s.dead.m[r] != nil {
 		return // reading freed memory is the escape pass's finding, not this one
 	}
-	fa.event(Event{Kind: EvUninitRead, Pos: callPos(instr), Op: op, Obj: o})
+	fa.event(Event{Kind: EvUninitRead, Pos: callPos(instr), Op: op, Obj: o, Loop: first})
 }
 
 // loadSize returns the size of what a load through addr reads.

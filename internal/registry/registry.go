@@ -22,7 +22,7 @@ var analyzers = []registered{
 	{escape.Analyzer, "v0.1.0"},
 	{uninitread.Analyzer, "v0.1.0"},
 	{ptrarith.Analyzer, "v0.1.0"},
-	{ignore.Analyzer, "v0.2.0"}, // judges the directives of the passes above: requires them all
+	{ignore.Analyzer, "v0.1.0"}, // judges the directives of the passes above: requires them all
 }
 
 // Analyzers returns every analyzer of uninitlint, in registry order, in a new slice.

@@ -21,7 +21,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/uninitlint/uninitlint/internal/checks"
 	"github.com/uninitlint/uninitlint/internal/memmodel"
@@ -44,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
 	rep := checks.NewReporter(pass)
 	for _, e := range m.Events(memmodel.EvUseAfterKill, memmodel.EvDoubleKill,
-		memmodel.EvEscapeAfterKill, memmodel.EvGoPointerInManual) {
+		memmodel.EvEscapeAfterKill, memmodel.EvGoPointerInManual, memmodel.EvLeak) {
 		reportEvent(rep, e)
 	}
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
@@ -96,6 +95,10 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 		}
 		rep.Report(check, e.Pos, "pointer into "+what+" "+e.Op+", but it is "+pastTense(e.Kill.Kind)+" "+when,
 			append(rel, killed)...)
+	case memmodel.EvLeak:
+		rep.Report("leak", e.Pos, "return loses "+what+" allocated on "+rep.Line(e.Pos, e.Alloc)+
+			": a path from the allocation reaches it without freeing, returning or handing on the memory",
+			analysis.RelatedInformation{Pos: e.Alloc, Message: "allocated here"})
 	case memmodel.EvGoPointerInManual:
 		rep.Report("go-pointer-in-c-memory", e.Pos, "Go pointer stored in "+what+
 			", which the garbage collector does not scan", append(rel,
@@ -196,117 +199,6 @@ func conversionCalls(files []*ast.File) map[token.Pos]*ast.CallExpr {
 		})
 	}
 	return calls
-}
-
-// checkUintptrs reports, in fn (SrcFuncs lists anonymous functions on their own), addresses of Go memory kept in a uintptr across expressions
-// and converted back (rule 3), and reflect headers built as values (rule 6).
-//
-//	t1 = convert unsafe.Pointer <- *T (p)
-//	t2 = convert uintptr <- unsafe.Pointer (t1)     u := uintptr(unsafe.Pointer(p))
-//	...
-//	t9 = convert unsafe.Pointer <- uintptr (t8)     unsafe.Pointer(u): not one expression
-func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, fn *ssa.Function) {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			switch in := instr.(type) {
-			case *ssa.Convert:
-				checkBackConversion(rep, m, calls, in)
-			case *ssa.Store:
-				checkHeaderStore(rep, m, in)
-			}
-		}
-	}
-}
-
-func checkBackConversion(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, c *ssa.Convert) {
-	if !isUnsafePointer(c.Type()) || !isUintptr(c.X.Type()) {
-		return
-	}
-	origin := pointerOrigin(c.X)
-	if origin == nil || !isGoPointer(m, origin.X) {
-		return
-	}
-	call := calls[c.Pos()]
-	if call == nil || (call.Pos() <= origin.Pos() && origin.Pos() < call.End()) {
-		return // rule 3: the conversion and the arithmetic are one expression
-	}
-	rep.Report("uintptr-held", c.Pos(), "address held in a uintptr since "+rep.Line(c.Pos(), origin.Pos())+
-		" is converted back to a pointer; the garbage collector may have moved or freed the object",
-		analysis.RelatedInformation{Pos: origin.Pos(), Message: "address taken here"})
-}
-
-// pointerOrigin returns the conversion uintptr(p) that v derives from by arithmetic, or nil.
-func pointerOrigin(v ssa.Value) *ssa.Convert {
-	for {
-		switch x := v.(type) {
-		case *ssa.Convert:
-			if isUintptr(x.X.Type()) || !isUnsafePointer(x.X.Type()) {
-				return nil
-			}
-			return x
-		case *ssa.BinOp:
-			if x.Op != token.ADD && x.Op != token.SUB && x.Op != token.AND && x.Op != token.AND_NOT {
-				return nil
-			}
-			if pointerOrigin(x.X) != nil {
-				v = x.X
-			} else {
-				v = x.Y
-			}
-		default:
-			return nil
-		}
-	}
-}
-
-// isGoPointer reports whether the unsafe.Pointer p certainly points into Go memory this
-// function allocated (a variable, new, make), which the collector may move (a stack) or free.
-//
-// Deliberate silence: a pointer of unknown origin (a parameter's, a field's) may point into
-// memory that never moves or is kept alive otherwise (the runtime's funcdata tables, C memory);
-// the model cannot tell, so it is not reported.
-func isGoPointer(m *memmodel.Model, p ssa.Value) bool {
-	o := m.ObjectOf(p)
-	return o != nil && o.IsGoMemory()
-}
-
-// checkHeaderStore reports h.Data = uintptr(p) where h is a reflect.SliceHeader or
-// StringHeader declared as a value rather than converted from a real slice (rule 6).
-func checkHeaderStore(rep *checks.Reporter, m *memmodel.Model, st *ssa.Store) {
-	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok || fa.Field != 0 {
-		return
-	}
-	// Deliberate silence: a header over C or mmap'd memory needs nothing to keep it alive.
-	origin := pointerOrigin(st.Val)
-	if origin == nil || m.ObjectOf(origin.X).IsManual() {
-		return
-	}
-	hdr := headerName(fa.X.Type())
-	if hdr == "" {
-		return
-	}
-	if _, isValue := fa.X.(*ssa.Alloc); !isValue {
-		return
-	}
-	rep.Report("reflect-header", st.Pos(), "reflect."+hdr+" built as a value: its Data field does not keep "+
-		"the object alive (unsafe.Pointer rule 6); use unsafe.Slice or unsafe.String")
-}
-
-func headerName(t types.Type) string {
-	p, ok := t.(*types.Pointer)
-	if !ok {
-		return ""
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "reflect" {
-		return ""
-	}
-	switch n.Obj().Name() {
-	case "SliceHeader", "StringHeader":
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 func isUnsafePointer(t types.Type) bool {

@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 
 	"github.com/uninitlint/uninitlint/internal/checks"
 	"github.com/uninitlint/uninitlint/internal/memmodel"
@@ -36,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     name,
 	Doc:      "report pointer arithmetic and conversions outside their allocation",
 	URL:      checks.DocsBase + name + ".md",
-	Requires: []*analysis.Analyzer{memmodel.Analyzer},
+	Requires: []*analysis.Analyzer{memmodel.Analyzer, buildssa.Analyzer},
 	Run:      run,
 }
 
@@ -50,6 +51,11 @@ func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
 	for _, a := range m.Accesses() {
 		report(rep, a)
+	}
+	if !isRuntime(pass.Pkg.Path()) {
+		for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+			checkBadPointers(rep, m, fn)
+		}
 	}
 	if errs := m.Errors(); len(errs) > 0 {
 		return nil, errs[0]

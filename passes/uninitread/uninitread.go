@@ -49,6 +49,9 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		msg := op(e.Op) + " " + e.Obj.Desc + " before any write"
+		if e.Loop {
+			msg += " on the loop's first iteration" // later iterations read what the last one wrote
+		}
 		if e.Obj.Pos.IsValid() {
 			msg += " (allocated on " + rep.Line(e.Pos, e.Obj.Pos) + ")"
 		}

@@ -49,6 +49,7 @@ var corpus = []module{
 	{"bbolt", "go.etcd.io/bbolt", "v1.5.0", "..."},
 	{"badger", "github.com/dgraph-io/badger/v4", "v4.9.6", "..."},
 	{"libc", "modernc.org/libc", "v1.80.1", "..."},
+	{"purego", "github.com/ebitengine/purego", "v0.11.3", "..."},
 }
 
 func main() {

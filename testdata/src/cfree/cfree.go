@@ -60,7 +60,7 @@ func conditionalFree(owned bool) byte {
 	if owned {
 		C.free(p)
 	}
-	return *(*byte)(p) // want `read of C.calloc'd memory after it was freed by C.free on line 61 \(when line 61 runs`
+	return *(*byte)(p) // want `read of C.calloc'd memory after it was freed by C.free on line 61 \(when line 61 runs` `return loses C.calloc'd memory allocated on line 59`
 }
 
 func sliceAfterFree(n int) []byte {

@@ -103,7 +103,7 @@ func helperExits(c bool) byte {
 		C.free(unsafe.Pointer(p))
 		fail("no")
 	}
-	return *p
+	return *p // want `return loses C.calloc'd memory allocated on line 101`
 }
 
 // reassigned is silent: the freed pointer is replaced on the path that frees it.
@@ -137,7 +137,7 @@ func lastIteration(n int) {
 			C.free(unsafe.Pointer(p))
 		}
 	}
-}
+} // want `return loses C.calloc'd memory allocated on line 133`
 
 // exitsThroughTB is silent: tb.Fatal, an interface call, never returns either.
 func exitsThroughTB(c bool, tb testing.TB) byte {
@@ -146,5 +146,5 @@ func exitsThroughTB(c bool, tb testing.TB) byte {
 		C.free(unsafe.Pointer(p))
 		tb.Fatal("no")
 	}
-	return *p
+	return *p // want `return loses C.calloc'd memory allocated on line 144`
 }

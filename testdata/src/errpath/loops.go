@@ -19,7 +19,7 @@ func sumRecords(recs [][]byte) (out []uint32) {
 		out = append(out, uint32(C.sum((*C.uchar)(buf), C.size_t(n)))) // want `call to C.sum reads C.malloc'd memory after it was freed`
 		C.free(buf)                                                    // want `free of C.malloc'd memory already freed on line 20 \(in the loop's next iteration`
 	}
-	return out
+	return out // want `return loses C.malloc'd memory allocated on line 16`
 }
 
 // sumRecordsOnce is fine: the buffer is freed once, after the loop.
@@ -33,7 +33,8 @@ func sumRecordsOnce(recs [][]byte) (out []uint32) {
 	return out
 }
 
-// lastIterationFree is fine: the free runs on the last iteration only.
+// lastIterationFree is fine for use-after-free: the free runs on the last iteration only; but
+// when n <= 0 the loop never frees, and the memory leaks.
 func lastIterationFree(n int) {
 	p := C.malloc(8)
 	for i := 0; i < n; i++ {
@@ -42,7 +43,7 @@ func lastIterationFree(n int) {
 			C.free(p)
 		}
 	}
-}
+} // want `return loses C.malloc'd memory allocated on line 39`
 
 // perIteration is fine: each iteration frees what it allocated.
 func perIteration(n int) {
@@ -53,7 +54,8 @@ func perIteration(n int) {
 	}
 }
 
-// freeThenBreak is fine: the loop ends where it frees.
+// freeThenBreak is fine for use-after-free: the loop ends where it frees; but when no x is
+// above 3 nothing frees, and the memory leaks.
 func freeThenBreak(xs []int) {
 	p := C.malloc(8)
 	for _, x := range xs {
@@ -63,7 +65,7 @@ func freeThenBreak(xs []int) {
 			break
 		}
 	}
-}
+} // want `return loses C.malloc'd memory allocated on line 60`
 
 // freeThenReplace is fine: each iteration frees the buffer and allocates the next.
 func freeThenReplace(xs []int) {

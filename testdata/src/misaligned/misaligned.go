@@ -50,3 +50,32 @@ func unknownOffset(i int) uint32 {
 	var buf [64]byte
 	return *(*uint32)(unsafe.Pointer(&buf[i&^3]))
 }
+
+// wordsAtFour converts at byte 4 of a [2]uint64: every variable of that type is 8-aligned.
+func wordsAtFour() uint64 {
+	var a [2]uint64
+	return *(*uint64)(unsafe.Add(unsafe.Pointer(&a[0]), 4)) // want `conversion to \*uint64 at byte 4 of a 16-byte allocation, which is not a multiple of its alignment 8`
+}
+
+// wordsAtEight is fine: the second element.
+func wordsAtEight() uint64 {
+	var a [2]uint64
+	return *(*uint64)(unsafe.Add(unsafe.Pointer(&a[0]), 8))
+}
+
+// halvesAtFour is fine: a [4]uint32 is 4-aligned, and byte 4 is a multiple of 4.
+func halvesAtFour() uint32 {
+	a := make([]uint32, 4)
+	return *(*uint32)(unsafe.Add(unsafe.Pointer(&a[0]), 4))
+}
+
+func sliceAtTwo() uint32 {
+	a := make([]uint32, 4)
+	return *(*uint32)(unsafe.Add(unsafe.Pointer(&a[0]), 2)) // want `conversion to \*uint32 at byte 2 of a 16-byte allocation, which is not a multiple of its alignment 4`
+}
+
+// genericSilent is silent: the layout of [2]T depends on T.
+func genericSilent[T any]() uint64 {
+	var a [2]T
+	return *(*uint64)(unsafe.Add(unsafe.Pointer(&a[0]), 4))
+}

@@ -14,9 +14,16 @@ func held() *int64 {
 	return (*int64)(unsafe.Pointer(u - 8)) // want `address held in a uintptr since line 12 is converted back to a pointer`
 }
 
-// heldParam is not reported: p may point into memory that never moves (see isGoPointer).
+// heldParam: a *int64 parameter points into Go memory, which may move (the caller's stack).
 func heldParam(p *int64) *int64 {
 	u := uintptr(unsafe.Pointer(p))
+	return (*int64)(unsafe.Pointer(u)) // want `address held in a uintptr since line 19 is converted back`
+}
+
+// heldUnsafeParam is not reported: an unsafe.Pointer parameter may point into memory that
+// never moves (C, mmap), which needs nothing to keep it alive (see isGoPointer).
+func heldUnsafeParam(p unsafe.Pointer) *int64 {
+	u := uintptr(p)
 	return (*int64)(unsafe.Pointer(u))
 }
 

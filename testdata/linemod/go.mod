@@ -1,0 +1,3 @@
+module example.com/linemod
+
+go 1.26
