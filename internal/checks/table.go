@@ -179,7 +179,8 @@ defer C.free(unsafe.Pointer(cs))`,
 }
 cs := C.CString(s)
 defer C.free(unsafe.Pointer(cs))`,
-		Since: "v0.1.0",
+		Severity: Warning,
+		Since:    "v0.1.0",
 	},
 	{
 		Name:  "uninit-read",

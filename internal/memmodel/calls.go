@@ -633,8 +633,12 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 		o := fa.newObject(v.(ssa.Instruction), res.Fresh, desc)
 		o.Uninit = res.Uninit
 		o.Name = fa.b.varNameAt(callPosOf(v))
+		o.size = constSize(res, ci.inputs)
 		fa.setObj(r, o)
 		fa.newInstance(s, r)
+		if old, ok := reallocated(ci.sum); ok && res.Fresh == KindCHeap {
+			fa.reallocTail(s, o, ci.inputs, old)
+		}
 	case res.View:
 		fa.view(s, v, ci.inputs, res.ViewOf)
 	default:

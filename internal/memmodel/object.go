@@ -39,6 +39,11 @@ type Object struct {
 
 	Uninit bool // its contents start uninitialized (C.malloc, an allocator's Fact)
 
+	// size is the object's size in bytes when its allocation names a constant one
+	// (C.malloc(16)); 0 when unknown. A realloc needs it to tell the old contents from the
+	// grown tail.
+	size int64
+
 	// Pooled: the array a slice field of a pooled object points to. Its contents are the pool's
 	// previous user's; a reslice to a length brings them back (see funcAnalysis.slice).
 	Pooled bool

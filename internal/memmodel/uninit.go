@@ -44,6 +44,23 @@ func (w *writeSet) add(lo, hi int64) *writeSet {
 	return n
 }
 
+// clip returns the part of w below n: what a realloc keeps of a block of n bytes.
+func (w *writeSet) clip(n int64) *writeSet {
+	if w == nil || w.any {
+		return w
+	}
+	c := &writeSet{}
+	for _, r := range w.ranges {
+		if r[0] < n {
+			c.ranges = append(c.ranges, [2]int64{r[0], min(r[1], n)})
+		}
+	}
+	if len(c.ranges) == 0 {
+		return nil
+	}
+	return c
+}
+
 // union joins two may-sets.
 func (w *writeSet) union(v *writeSet) *writeSet {
 	switch {

@@ -18,8 +18,8 @@ var world = map[string]*Summary{
 	"C.calloc": {Results: []Result{{Fresh: KindCHeap, Desc: "C.calloc'd memory",
 		Sized: true, SizeArgs: []int{0, 1}, SizeMul: 1}}},
 	// C.realloc: the old block is gone; the new one's grown tail is uninitialized, but its
-	// prefix holds the old contents, and without the old size the model cannot tell the two
-	// apart: the result is not marked uninitialized.
+	// prefix holds the old contents: the result is tracked only when both sizes are known
+	// (realloc.go).
 	"C.realloc": {
 		Kills: []PathKill{{Path: Path{Input: 0}, Kind: KillRealloc, Must: true}},
 		Results: []Result{{Fresh: KindCHeap, Desc: "C.realloc'd memory",
