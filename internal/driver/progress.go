@@ -37,14 +37,25 @@ func newProgress(patterns []string) *progress {
 		return nil
 	}
 	p := new(progress)
-	args := append([]string{"list", "-e", "-f", "p{{if .XTestGoFiles}}x{{end}}", "--"}, patterns...)
-	if out, err := exec.Command("go", args...).Output(); err == nil {
-		for line := range strings.Lines(string(out)) {
-			p.total += len(strings.TrimSpace(line)) // p, or px with an external test package
-		}
-	}
+	_, p.total = listCounts(patterns)
 	p.show()
 	return p
+}
+
+// listCounts returns how many packages patterns name, as the summary counts them (a package
+// and its tests once), and how many times go vet will vet them: once each (its test variant if
+// it has tests), and once more for each external test package. Both are 0 if go list fails.
+func listCounts(patterns []string) (pkgs, vets int) {
+	args := append([]string{"list", "-e", "-f", "p{{if .XTestGoFiles}}x{{end}}", "--"}, patterns...)
+	out, err := exec.Command("go", args...).Output()
+	if err != nil {
+		return 0, 0
+	}
+	for line := range strings.Lines(string(out)) {
+		pkgs++
+		vets += len(strings.TrimSpace(line)) // p, or px with an external test package
+	}
+	return pkgs, vets
 }
 
 // newLoadedProgress returns the progress of the standalone driver over pkgs and their

@@ -55,16 +55,17 @@ func runVet(opts *options, all []*analysis.Analyzer) (*report, error) {
 		warnCgoVet(opts.patterns)
 	}
 	prog := newProgress(opts.patterns)
-	r, files, paths := new(report), newVetFiles(), map[string]bool{}
+	counted := make(chan int, 1) // for the summary, beside go vet: a clean package prints {}
+	go func() {
+		n, _ := listCounts(opts.patterns)
+		counted <- n
+	}()
+	r, files := new(report), newVetFiles()
 	decErr := decodeVet(stdout, func(tree jsonTree) {
 		r.addVet(tree, files, opts.tests)
-		for id := range tree {
-			path, _, _ := strings.Cut(id, " ")
-			paths[strings.TrimSuffix(path, "_test")] = true // as countPackages counts
-		}
 		prog.done()
 	})
-	r.packages = len(paths)
+	r.packages = <-counted
 	prog.stop()
 	waitErr := cmd.Wait()
 	if decErr != nil {

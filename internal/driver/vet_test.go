@@ -8,7 +8,7 @@ import (
 
 // TestCacheMatchesStandalone runs each output of TestOutput, and the error cases, under -cache
 // (go vet underneath) and requires what the standalone driver prints: the same findings in
-// every format, the same exit code.
+// every format, the same summary, the same exit code.
 func TestCacheMatchesStandalone(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{
@@ -31,11 +31,17 @@ func TestCacheMatchesStandalone(t *testing.T) {
 			if out != wantOut || code != wantCode {
 				t.Errorf("-cache: exit %d, stdout:\n%s\nwant exit %d and the standalone driver's:\n%s", code, out, wantCode, wantOut)
 			}
-			if (errOut == "") != (wantErr == "") {
-				t.Errorf("-cache: stderr:\n%s\nstandalone stderr:\n%s", errOut, wantErr)
+			if (errOut == "") != (wantErr == "") || lastLine(errOut) != lastLine(wantErr) {
+				t.Errorf("-cache: stderr:\n%s\nstandalone stderr (the same summary at the end):\n%s", errOut, wantErr)
 			}
 		})
 	}
+}
+
+// lastLine returns the last line of s, the summary of a run's stderr.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
 }
 
 // TestProgress runs the driver under script(1), which gives it a terminal for stderr: both
