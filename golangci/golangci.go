@@ -44,11 +44,12 @@ import (
 // Name is the plugin's name: the linter's name in .golangci.yml and in golangci-lint's output.
 const Name = checks.Tool
 
-// init drops the related positions of every diagnostic, because golangci-lint reports each
+// init leaves //nolint to golangci-lint, and drops the related positions of every diagnostic, because golangci-lint reports each
 // related position as an issue of its own ("allocated here"), on its own line, where the
 // //nolint:uninitlint that silences the finding does not reach it. Little is lost: each message
 // names its key witness line itself ("put back by sync.Pool.Put on line 16").
 func init() {
+	checks.ApplyNolint = false // golangci-lint applies //nolint, and judges it with nolintlint
 	for _, a := range registry.Analyzers() {
 		a.Run = withoutRelated(a.Run)
 	}
@@ -104,20 +105,9 @@ func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 // configure applies the disable list to the analyzers' flags and returns the analyzers whose
 // findings golangci-lint is to report.
 func configure(analyzers []*analysis.Analyzer, disable []string) ([]*analysis.Analyzer, error) {
-	byPass := map[string][]string{} // a reporting pass's disabled checks
-	dropped := map[string]bool{}    // the disabled passes
-	for _, name := range disable {
-		switch c := checks.Lookup(name); {
-		case c != nil && hasDisableFlag(analyzers, c.Pass):
-			byPass[c.Pass] = append(byPass[c.Pass], name)
-		case c != nil:
-			return nil, fmt.Errorf("disable: check %q cannot be disabled alone; disable its pass %q", name, c.Pass)
-		case slices.ContainsFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == name }):
-			dropped[name] = true
-		default:
-			return nil, fmt.Errorf("disable: %q is neither a check nor a pass of uninitlint (%s)",
-				name, validNames(analyzers))
-		}
+	byPass, dropped, err := checks.SplitDisable(analyzers, disable)
+	if err != nil {
+		return nil, fmt.Errorf("disable: %w", err)
 	}
 	for _, a := range analyzers {
 		if f := a.Flags.Lookup("disable"); f != nil {
@@ -127,25 +117,4 @@ func configure(analyzers []*analysis.Analyzer, disable []string) ([]*analysis.An
 		}
 	}
 	return slices.DeleteFunc(analyzers, func(a *analysis.Analyzer) bool { return dropped[a.Name] }), nil
-}
-
-// hasDisableFlag reports whether the analyzer of that pass takes a -disable flag, as the
-// reporting passes do; the ignore pass's two checks go together.
-func hasDisableFlag(analyzers []*analysis.Analyzer, pass string) bool {
-	i := slices.IndexFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == pass })
-	return i >= 0 && analyzers[i].Flags.Lookup("disable") != nil
-}
-
-// validNames lists what a disable entry may name, for an error message.
-func validNames(analyzers []*analysis.Analyzer) string {
-	var cs, ps []string
-	for _, a := range analyzers {
-		ps = append(ps, a.Name)
-		if a.Flags.Lookup("disable") != nil {
-			for _, c := range checks.Of(a.Name) {
-				cs = append(cs, c.Name)
-			}
-		}
-	}
-	return "checks: " + strings.Join(cs, ", ") + "; passes: " + strings.Join(ps, ", ")
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/uninitlint/uninitlint/internal/checks"
 	"github.com/uninitlint/uninitlint/internal/registry"
 	"github.com/uninitlint/uninitlint/passes/escape"
 	"github.com/uninitlint/uninitlint/passes/ptrarith"
@@ -123,5 +124,14 @@ func TestNoRelated(t *testing.T) {
 	}
 	if n == 0 {
 		t.Errorf("no diagnostics: the test proves nothing")
+	}
+}
+
+// TestNolintLeftToGolangci checks that the analyzers leave //nolint to golangci-lint under the
+// plugin: golangci-lint applies it, and its nolintlint would report as unused a //nolint whose
+// finding the analyzers had already dropped.
+func TestNolintLeftToGolangci(t *testing.T) {
+	if checks.ApplyNolint {
+		t.Error("checks.ApplyNolint is true under the plugin; want golangci-lint to apply //nolint")
 	}
 }

@@ -83,6 +83,29 @@ func TestVettoolMatchesStandalone(t *testing.T) {
 	}
 }
 
+// TestCacheMatchesStandalone requires of -cache (go vet underneath, vet.go in internal/driver)
+// exactly the standalone driver's output, in every format, on the cross-package module and on
+// the shipped examples; a second -cache run, from go vet's cache, prints it too.
+func TestCacheMatchesStandalone(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler: the testdata uses cgo")
+	}
+	t.Parallel()
+	bin := buildTool(t)
+	for _, dir := range []string{filepath.Join("..", "..", "testdata", "vetmod"), filepath.Join("..", "..", "examples")} {
+		for _, format := range []string{"text", "json", "sarif", "github"} {
+			want, wantCode := run(t, dir, bin, "-format="+format, "./...")
+			for _, round := range []string{"first", "repeat"} {
+				got, code := run(t, dir, bin, "-cache", "-format="+format, "./...")
+				if code != wantCode || !bytes.Equal(got, want) {
+					t.Errorf("%s, -format=%s, %s: -cache exit %d, printed:\n%s\nwant exit %d and the standalone output:\n%s",
+						dir, format, round, code, got, wantCode, want)
+				}
+			}
+		}
+	}
+}
+
 // TestTypeErrors requires a clear error and exit code 1 for a package that does not type-check.
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
@@ -142,8 +165,8 @@ func uniqueCopy(t *testing.T, bin string, n int) string {
 	return dst
 }
 
-// TestExplain checks that -explain prints a check's documentation and URL, and that an unknown
-// check lists the known ones and exits 2.
+// TestExplain checks that -explain prints a check's documentation and URL, in both spellings,
+// and that an unknown check lists the known ones and exits 2.
 func TestExplain(t *testing.T) {
 	t.Parallel()
 	bin := buildTool(t)
@@ -151,6 +174,9 @@ func TestExplain(t *testing.T) {
 	if code != 0 || !strings.Contains(string(out), "docs/escape.md#use-after-free") ||
 		!strings.Contains(string(out), "C.free") {
 		t.Errorf("-explain use-after-free: exit %d, output:\n%s", code, out)
+	}
+	if eq, code := run(t, ".", bin, "-explain=use-after-free"); code != 0 || !bytes.Equal(eq, out) {
+		t.Errorf("-explain=use-after-free: exit %d, output:\n%s\nwant that of -explain use-after-free", code, eq)
 	}
 	out, code = run(t, ".", bin, "-explain", "no-such-check")
 	if code != 2 || !strings.Contains(string(out), "stale-read") {

@@ -91,7 +91,7 @@ func Of(pass string) []*Check {
 type Reporter struct {
 	pass       *analysis.Pass
 	generated  map[string]bool
-	directives []*Directive // with a reason: the others suppress nothing
+	directives []*Directive // with a reason (but //nolint): the others suppress nothing
 	used       *Used
 }
 
@@ -112,13 +112,19 @@ func (r *Reporter) scan() {
 		if isGenerated(f) {
 			r.generated[r.pass.Fset.File(f.Pos()).Name()] = true
 		}
-		for _, d := range ParseDirectives(r.pass.Fset, f) {
-			if d.Reason != "" {
+		for _, d := range Parse(r.pass.Fset, f).Ignores {
+			if d.Reason != "" || d.Nolint && ApplyNolint { // golangci-lint's needs none
 				r.directives = append(r.directives, d)
 			}
 		}
 	}
 }
+
+// ApplyNolint says whether the Reporter applies golangci-lint's //nolint:uninitlint, as every
+// driver but golangci-lint needs. The golangci-lint plugin turns it off: golangci-lint applies
+// //nolint itself, and its nolintlint would call a //nolint unused if the finding it silences
+// never reached golangci-lint.
+var ApplyNolint = true
 
 // disabledOf returns the -disable flag of a, or nil if it has none.
 func disabledOf(a *analysis.Analyzer) *Disabled {

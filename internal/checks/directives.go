@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 	"reflect"
 	"slices"
@@ -11,19 +10,22 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Suppression directives. Three spellings are honoured, all inside the analyzers, so that every
+// Suppression directives. Four spellings are honoured, all inside the analyzers, so that every
 // driver (the standalone command, go vet, golangci-lint, nogo) applies them alike:
 //
 //	//uninitlint:ignore CHECKS reason   this line, or the next one when the comment stands alone
 //	//lint:ignore CHECKS reason         staticcheck's spelling, same scope
 //	//lint:file-ignore CHECKS reason    staticcheck's spelling, the whole file
+//	//nolint:uninitlint                 golangci-lint's, with its scope: this line or, on a line
+//	                                    of its own, the statement or declaration below it
 //
 // CHECKS is a comma-separated list; each entry is a check name (use-after-free), a pass name
 // (escape) or, for everything uninitlint reports, "uninitlint". In the lint: spellings, entries
 // that are none of these belong to other tools (staticcheck's SA1019) and are left alone; a
 // lint: directive with no entry of ours is not ours. The reason is mandatory: a directive
 // without one suppresses nothing, and the ignore pass reports it, as it reports a directive
-// that suppresses nothing.
+// that suppresses nothing. //nolint is golangci-lint's, honoured here so that it works in every
+// driver as it does there: its reason is optional, and golangci-lint's nolintlint judges it.
 
 // Tool is the entry that names every check of uninitlint.
 const Tool = "uninitlint"
@@ -33,24 +35,11 @@ type Directive struct {
 	Pos       token.Pos // of the comment
 	File      string    // the file's name
 	Line      int       // the comment's line
+	EndLine   int       // the last line it covers, for //nolint above a statement; else 0
 	WholeFile bool      // lint:file-ignore
+	Nolint    bool      // golangci-lint's //nolint, which golangci-lint's nolintlint judges, not us
 	Names     []string  // the entries that are ours (all entries, for //uninitlint:ignore)
 	Reason    string    // "" if missing
-}
-
-// ParseDirectives returns f's suppression directives, in source order.
-func ParseDirectives(fset *token.FileSet, f *ast.File) []*Directive {
-	var out []*Directive
-	for _, cg := range f.Comments {
-		for _, c := range cg.List {
-			if d := parseDirective(c.Text); d != nil {
-				p := fset.Position(c.Pos())
-				d.Pos, d.File, d.Line = c.Pos(), p.Filename, p.Line
-				out = append(out, d)
-			}
-		}
-	}
-	return out
 }
 
 // The spellings of a directive: its prefix, whether it covers the whole file, and whether every
@@ -65,7 +54,7 @@ var spellings = []struct {
 	{"//lint:file-ignore", true, false},
 }
 
-// parseDirective parses one comment's text, or returns nil if it is not a directive of ours.
+// parseDirective parses one comment's text, or returns nil if it is not a suppression of ours.
 func parseDirective(text string) *Directive {
 	for _, sp := range spellings {
 		rest, ok := strings.CutPrefix(text, sp.prefix)
@@ -92,6 +81,32 @@ func parseDirective(text string) *Directive {
 		d.Reason = strings.Join(fields[1:], " ")
 		return d
 	}
+	return parseNolint(text)
+}
+
+// parseNolint parses golangci-lint's //nolint, //nolint:LINTERS and // nolint:LINTERS (with a
+// reason after " //" or not), and returns it if it covers uninitlint: it names uninitlint or
+// all, or no linter at all, as golangci-lint reads it.
+func parseNolint(text string) *Directive {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(strings.TrimPrefix(text, "//"), " "), "nolint")
+	if !ok || !strings.HasPrefix(text, "//") {
+		return nil
+	}
+	rest, reason, _ := strings.Cut(rest, "//")
+	rest = strings.TrimSpace(rest)
+	d := &Directive{Nolint: true, Names: []string{Tool}, Reason: strings.TrimSpace(reason)}
+	if rest == "" {
+		return d
+	}
+	list, ok := strings.CutPrefix(rest, ":")
+	if !ok {
+		return nil // //nolintfoo
+	}
+	for _, name := range strings.Split(strings.Fields(list + " ")[0], ",") {
+		if name == Tool || name == "all" {
+			return d
+		}
+	}
 	return nil
 }
 
@@ -111,9 +126,16 @@ func Covers(name string, c *Check) bool {
 }
 
 // appliesTo reports whether the directive stands where it suppresses a finding at p: anywhere
-// in its file for lint:file-ignore, otherwise on p's line or the line above it.
+// in its file for lint:file-ignore, on p's line or the line above it for the others but
+// //nolint, which covers what golangci-lint's does.
 func (d *Directive) appliesTo(p token.Position) bool {
-	return p.Filename == d.File && (d.WholeFile || d.Line == p.Line || d.Line == p.Line-1)
+	if p.Filename != d.File {
+		return false
+	}
+	if d.Nolint { // golangci-lint's scope: its line, or the statement or declaration it heads
+		return d.Line <= p.Line && p.Line <= max(d.Line, d.EndLine)
+	}
+	return d.WholeFile || d.Line == p.Line || d.Line == p.Line-1
 }
 
 // Disabled is a pass's -disable flag: the checks of the pass that it does not report, as a
@@ -189,3 +211,47 @@ type usedKey struct {
 
 // Hit reports whether the entry name of directive d suppressed a finding.
 func (u *Used) Hit(d *Directive, name string) bool { return u.hits[usedKey{d.Pos, name}] }
+
+// SplitDisable sorts names, a list of checks and passes not to report, for the analyzers that
+// would run: the checks by the pass that reports them (for its -disable flag), and the passes
+// (to drop, as -PASS=false does). A name that is neither, or a check of a pass without a
+// -disable flag (the ignore pass's two go together), is an error that lists the valid names.
+func SplitDisable(analyzers []*analysis.Analyzer, names []string) (byPass map[string][]string,
+	passes map[string]bool, err error) {
+	byPass, passes = map[string][]string{}, map[string]bool{}
+	for _, name := range names {
+		switch c := Lookup(name); {
+		case c != nil && hasDisableFlag(analyzers, c.Pass):
+			byPass[c.Pass] = append(byPass[c.Pass], name)
+		case c != nil:
+			return nil, nil, fmt.Errorf("check %q cannot be disabled alone; disable its pass %q", name, c.Pass)
+		case slices.ContainsFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == name }):
+			passes[name] = true
+		default:
+			cs, ps := validNames(analyzers)
+			return nil, nil, fmt.Errorf("%q is neither a check nor a pass of uninitlint (checks: %s; passes: %s)%s",
+				name, strings.Join(cs, ", "), strings.Join(ps, ", "), DidYouMean(name, append(cs, ps...), ""))
+		}
+	}
+	return byPass, passes, nil
+}
+
+// hasDisableFlag reports whether the analyzer of that pass takes a -disable flag, as the
+// reporting passes do.
+func hasDisableFlag(analyzers []*analysis.Analyzer, pass string) bool {
+	i := slices.IndexFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == pass })
+	return i >= 0 && analyzers[i].Flags.Lookup("disable") != nil
+}
+
+// validNames returns what a disable entry may name: the checks and the passes.
+func validNames(analyzers []*analysis.Analyzer) (cs, ps []string) {
+	for _, a := range analyzers {
+		ps = append(ps, a.Name)
+		if a.Flags.Lookup("disable") != nil {
+			for _, c := range Of(a.Name) {
+				cs = append(cs, c.Name)
+			}
+		}
+	}
+	return cs, ps
+}

@@ -24,6 +24,12 @@ func TestParseDirective(t *testing.T) {
 		{"//lint:ignore", nil},
 		{"//lint:file-ignore uninitlint generated-ish", &Directive{WholeFile: true, Names: []string{"uninitlint"}, Reason: "generated-ish"}},
 		{"// uninitlint:ignore use-after-free not a directive (space)", nil},
+		{"//nolint:uninitlint", &Directive{Nolint: true, Names: []string{"uninitlint"}}},
+		{"//nolint:errcheck,uninitlint // why", &Directive{Nolint: true, Names: []string{"uninitlint"}, Reason: "why"}},
+		{"//nolint", &Directive{Nolint: true, Names: []string{"uninitlint"}}},
+		{"// nolint:all", &Directive{Nolint: true, Names: []string{"uninitlint"}}},
+		{"//nolint:errcheck", nil},
+		{"//nolintlint", nil},
 	} {
 		got := parseDirective(tc.text)
 		if !reflect.DeepEqual(got, tc.want) {

@@ -405,6 +405,26 @@ return *(*byte)(p)`,
 		Severity: Warning,
 	},
 	{
+		Name:  "bad-directive",
+		Pass:  "ignore",
+		Title: "a comment meant as a directive that nothing reads",
+		Text: `A comment that looks meant for uninitlint but that no part of it reads: a misspelled
+directive (//uninitlint:frees p), one in a block comment (/* uninitlint:ignore ... */), one with a
+space after the slashes (// uninitlint:ignore, which Go's convention makes an ordinary comment), or
+a model directive that cannot apply: //uninitlint:free naming no parameter of its function,
+//uninitlint:len naming no field of its struct, //uninitlint:alloc on a function that returns
+nothing, or any of them outside the doc comment of the declaration they describe. Without the
+report the directive would do nothing, silently: the finding it meant to hide would still be
+reported, or worse, the allocator it meant to declare would go unchecked. The message offers the
+nearest valid spelling.`,
+		Bad: `//uninitlint:frees p
+func release(p unsafe.Pointer) { C.free(p) }`,
+		Good: `//uninitlint:free p
+func release(p unsafe.Pointer) { C.free(p) }`,
+		Since:    "v0.1.0",
+		Severity: Warning,
+	},
+	{
 		Name:  "unused-ignore",
 		Pass:  "ignore",
 		Title: "a suppression directive that suppresses nothing",

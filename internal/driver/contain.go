@@ -30,6 +30,9 @@ func contain(analyzers []*analysis.Analyzer) {
 	visit(analyzers)
 }
 
+// actionDone, if set, is called after each action, for the standalone driver's progress.
+var actionDone func(*analysis.Pass)
+
 // containRun returns run, for the analyzer called name, with its failures contained.
 func containRun(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (result any, err error) {
@@ -40,6 +43,9 @@ func containRun(name string, run func(*analysis.Pass) (any, error)) func(*analys
 			}
 		}()
 		result, err = run(pass)
+		if actionDone != nil {
+			actionDone(pass)
+		}
 		if err != nil {
 			err = fmt.Errorf("analyzer %s on package %s: %w", name, pass.Pkg.Path(), err)
 		}

@@ -67,6 +67,13 @@
 // and 2 for a bad command line. Errors take precedence over findings, in every format: a
 // run that could not look at every package has not shown that code clean, and a script
 // that only checks for 3 must not take it for a partial success.
+//
+// # Cached
+//
+// With -cache the standalone command runs go vet -vettool=<itself> -json underneath and reads
+// the JSON trees it prints (vet.go): the same report, every format and exit code, one package in
+// memory at a time, and go vet's cache for repeat runs. A terminal on stderr shows progress in
+// both modes (progress.go).
 package driver
 
 import (
@@ -134,14 +141,14 @@ func isVettool(args []string) bool {
 
 // standalone runs the analyzers over the packages that args name, prints what they find
 // and returns the exit code.
-func standalone(args []string, analyzers []*analysis.Analyzer) int {
-	opts := parseFlags(args, analyzers)
+func standalone(args []string, all []*analysis.Analyzer) int {
+	opts := parseFlags(args, all)
 	switch {
 	case opts.version:
 		printVersion(os.Stdout)
 		return exitClean
 	case opts.list:
-		return printList(os.Stdout, analyzers, opts.analyzers)
+		return printList(os.Stdout, all, opts.analyzers)
 	}
 	stop, err := startProfiles(opts)
 	if err != nil {
@@ -154,22 +161,45 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
 		return exitError
 	}
+	if opts.cache {
+		r, err := runVet(opts, all)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+			return exitError
+		}
+		for _, line := range r.broken {
+			fmt.Fprintf(os.Stderr, "%s: %s\n", progname, line)
+		}
+		return printReport(r, changes, opts)
+	}
 	pkgs, err := load(opts.patterns, opts.tests)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
 		return exitError
 	}
+	if w := cgoDropped(pkgs); w != "" {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, w)
+	}
 	broken := packageErrors(pkgs)
 	for _, e := range broken {
 		fmt.Fprintf(os.Stderr, "%s: %s\n", progname, e)
 	}
+	prog := newLoadedProgress(pkgs)
+	actionDone = func(pass *analysis.Pass) { prog.began(pass.Pkg) }
 	graph, err := checker.Analyze(opts.analyzers, wellTyped(pkgs), nil)
+	prog.stop()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
 		return exitError
 	}
 	r := newReport(graph, generatedFiles(pkgs))
 	r.broken, r.packages = broken, countPackages(pkgs)
+	return printReport(r, changes, opts)
+}
+
+// printReport prints r, keeping only what changes may have caused if they are not nil, ends
+// the run with its summary on stderr, and returns the exit code.
+func printReport(r *report, changes *changeSet, opts *options) int {
 	if changes != nil {
 		r.keepNew(changes)
 	}
@@ -178,7 +208,7 @@ func standalone(args []string, analyzers []*analysis.Analyzer) int {
 		return exitError
 	}
 	fmt.Fprintf(os.Stderr, "%s: %s\n", progname, r.summary())
-	return exitCode(len(broken) > 0 || len(r.failures) > 0, len(r.findings) > 0)
+	return exitCode(len(r.broken) > 0 || len(r.failures) > 0, len(r.findings) > 0)
 }
 
 // startProfiles starts the CPU profile the options ask for, and returns what writes the heap

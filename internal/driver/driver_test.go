@@ -138,6 +138,39 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// TestBadFlag checks that a wrong flag is one line, naming the nearest flag, and not the whole
+// usage, which -h prints.
+func TestBadFlag(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"-badcal=false", "./finds"}, "uninitlint: flag provided but not defined: -badcal (did you mean -badcall?) (uninitlint -h lists the flags)\n"},
+		{[]string{"-disable=nosuch", "./finds"}, `uninitlint: -disable: "nosuch" is neither a check nor a pass of uninitlint`},
+		{[]string{"-c=x", "./finds"}, `uninitlint: invalid value "x" for flag -c`},
+	}
+	for _, test := range tests {
+		_, stderr, code := uninitlint(t, test.args...)
+		if code != 2 || !strings.HasPrefix(stderr, test.stderr) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant exit 2 and one line %q", test.args, code, stderr, test.stderr)
+		}
+	}
+	_, stderr, code := uninitlint(t, "-h")
+	if code != 0 || !strings.Contains(stderr, "-explain CHECK") || !strings.Contains(stderr, "-disable") {
+		t.Errorf("-h: exit %d, stderr:\n%s\nwant exit 0 and the usage, with -explain and -disable", code, stderr)
+	}
+}
+
+// TestDisable checks that -disable=PASS drops the pass, as -PASS=false does.
+func TestDisable(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := uninitlint(t, "-disable=badcall", "./finds")
+	if code != 0 || stdout != "" || !strings.HasPrefix(stderr, "uninitlint: no findings") {
+		t.Errorf("-disable=badcall: exit %d, stdout %q, stderr %q; want a clean run", code, stdout, stderr)
+	}
+}
+
 // TestSARIFInvocation checks that a SARIF log says whether the run could look at
 // everything: a clean run succeeded, and a failed analyzer or a broken package did not.
 func TestSARIFInvocation(t *testing.T) {
@@ -210,5 +243,25 @@ func TestVettool(t *testing.T) {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("go vet output does not contain %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestCgoDisabled checks that a run with cgo disabled warns, once, that it leaves out the cgo
+// files of a package that mixes them with pure Go files, which would otherwise vanish silently.
+func TestCgoDisabled(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []string{"-cache=false", "-cache"} {
+		cmd := command(t, testBinary(t), mode, "./cgomixed", "./clean")
+		cmd.Env = append(cmd.Env, "CGO_ENABLED=0")
+		out, _ := cmd.CombinedOutput()
+		want := "uninitlint: warning: cgo is disabled (CGO_ENABLED=0 or no C compiler), so 1 cgo files are not analyzed (example.com/mod/cgomixed: withc.go)"
+		if strings.Count(string(out), "warning: cgo is disabled") != 1 || !strings.Contains(string(out), want) {
+			t.Errorf("%s, CGO_ENABLED=0: output:\n%s\nwant one warning %q", mode, out, want)
+		}
+	}
+	cmd := command(t, testBinary(t), "./clean")
+	cmd.Env = append(cmd.Env, "CGO_ENABLED=0")
+	if out, _ := cmd.CombinedOutput(); strings.Contains(string(out), "warning") {
+		t.Errorf("CGO_ENABLED=0 on pure Go: output:\n%s\nwant no warning", out)
 	}
 }

@@ -26,6 +26,9 @@ type options struct {
 	cpuprof   string               // write a CPU profile of the run here
 	memprof   string               // write a heap profile at the end of the run here
 	newFrom   string               // report only findings on lines changed since this git revision
+	explain   string               // print this check's documentation and exit
+	disable   string               // checks and passes not to report, comma-separated
+	cache     bool                 // run under go vet, whose cache makes repeat runs cheap (vet.go)
 }
 
 // formats are the values of -format; the first is the default.
@@ -33,9 +36,9 @@ var formats = []string{"text", "json", "sarif", "github"}
 
 // parseFlags parses the standalone command line. The flags are named as under go vet
 // (unitchecker's), so a script can switch drivers: -json, -c, -NAME to select analyzer
-// NAME and -NAME.F for its flag F. A bad command line exits 2, and -h exits 0.
+// NAME and -NAME.F for its flag F. A bad command line exits 2 with one line, and -h exits 0.
 func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
-	fs := flag.NewFlagSet(progname, flag.ExitOnError)
+	fs := flag.NewFlagSet(progname, flag.ContinueOnError)
 	opts := new(options)
 	var json bool
 	fs.BoolVar(&json, "json", false, "print findings and analyzer errors as JSON (-format=json)")
@@ -53,13 +56,20 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 	fs.StringVar(&opts.cpuprof, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&opts.memprof, "memprofile", "", "write a heap profile to this file when done")
 	fs.StringVar(&opts.newFrom, "new-from-rev", "", "report only findings on lines (or with witnesses on lines) changed since this git revision")
+	fs.StringVar(&opts.explain, "explain", "", "print the documentation of check `CHECK` and exit")
+	fs.StringVar(&opts.disable, "disable", "", "comma-separated checks or passes not to report (-disable=misaligned,ptrarith)")
+	fs.BoolVar(&opts.cache, "cache", false, "run under go vet, package by package: less memory, and repeat runs reuse go vet's cache")
 	enabled := analyzerFlags(fs, analyzers)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: %s [flags] packages...\n", progname)
-		fmt.Fprintf(fs.Output(), "   or: go vet -vettool=$(which %s) [flags] packages...\n\n", progname)
+		fmt.Fprintf(fs.Output(), "   or: go vet -vettool=$(which %s) [flags] packages...\n", progname)
+		fmt.Fprintf(fs.Output(), "   or: %s -explain CHECK\n\n", progname)
 		fs.PrintDefaults()
 	}
-	fs.Parse(args) // exits on error
+	parseArgs(fs, args) // exits on error
+	if opts.explain != "" {
+		os.Exit(explain(opts.explain))
+	}
 	if fs.NArg() == 0 && !opts.version && !opts.list {
 		fs.Usage()
 		os.Exit(2)
@@ -70,7 +80,11 @@ func parseFlags(args []string, analyzers []*analysis.Analyzer) *options {
 		os.Exit(2)
 	}
 	opts.patterns = fs.Args()
-	opts.analyzers = selectAnalyzers(analyzers, enabled)
+	var err error
+	if opts.analyzers, err = applyDisable(selectAnalyzers(analyzers, enabled), opts.disable); err != nil {
+		fmt.Fprintf(fs.Output(), "%s: %v\n", progname, err)
+		os.Exit(2)
+	}
 	return opts
 }
 

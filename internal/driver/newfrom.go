@@ -72,7 +72,10 @@ func git(dir string, args ...string) ([]byte, error) {
 var hunkRx = regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
 
 // parseDiff returns the new side's added or modified lines of a unified diff with zero lines of
-// context, by absolute file name under root.
+// context, by absolute file name under root. A hunk that only removes lines marks the kept lines
+// on either side of the removal: a removed `p = nil` or copy can be the cause of a finding on
+// the next line, or of one whose witness is the line before, and no line of its own remains to
+// carry the change.
 func parseDiff(root string, diff []byte) map[string]map[int]bool {
 	files := map[string]map[int]bool{}
 	var lines map[int]bool // of the current file; nil after "+++ /dev/null" (a deletion)
@@ -96,6 +99,12 @@ func parseDiff(root string, diff []byte) map[string]map[int]bool {
 			}
 			for l := start; l < start+count; l++ {
 				lines[l] = true
+			}
+			if count == 0 { // lines removed after line start (0: at the top)
+				lines[start+1] = true
+				if start > 0 {
+					lines[start] = true
+				}
 			}
 		}
 	}

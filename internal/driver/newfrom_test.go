@@ -53,6 +53,29 @@ func TestNewFromRev(t *testing.T) {
 	}
 }
 
+// TestNewFromRevDeletion checks that removing a line counts as a change to the kept lines around
+// it: a removed `p = nil` or copy can be what makes the next line a finding. Both drivers.
+func TestNewFromRevDeletion(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	t.Parallel()
+	repo := t.TempDir()
+	write(t, repo, "go.mod", "module example.com/scratch\n\ngo 1.26\n")
+	write(t, repo, "p/p.go", "package p\n\nfunc bad() {}\n\nfunc f() {\n\tprintln()\n\tbad()\n}\n\nfunc g() {\n\tbad()\n}\n")
+	gitIn(t, repo, "init", "-q")
+	gitIn(t, repo, "add", ".")
+	gitIn(t, repo, "commit", "-q", "-m", "base")
+	write(t, repo, "p/p.go", "package p\n\nfunc bad() {}\n\nfunc f() {\n\tbad()\n}\n\nfunc g() {\n\tbad()\n}\n")
+	want := "p/p.go:6:2: call of bad (declared on line 3) (bad-call)\n\tp/p.go:3:6: declared here\n"
+	for _, mode := range []string{"-cache=false", "-cache"} {
+		if stdout := runIn(t, repo, 3, mode, "-new-from-rev=HEAD", "./..."); stdout != want {
+			t.Errorf("%s: after removing the line above a call, -new-from-rev=HEAD printed:\n%s\nwant that call only:\n%s",
+				mode, stdout, want)
+		}
+	}
+}
+
 // TestNewFromRevErrors requires a clear error, before any analysis, for a revision git does not
 // know and for a directory outside any git work tree.
 func TestNewFromRevErrors(t *testing.T) {

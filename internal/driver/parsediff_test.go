@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestParseDiff covers what the scratch repository does not: deletions, pure removals (count
-// 0), a hunk without a count, and names git quotes or ends with a tab.
+// TestParseDiff covers what the scratch repository does not: deleted files, pure removals (count
+// 0, which mark the kept lines around them), a hunk without a count, and names git quotes or
+// ends with a tab.
 func TestParseDiff(t *testing.T) {
 	t.Parallel()
 	diff := `diff --git a/a.go b/a.go
@@ -40,7 +41,7 @@ diff --git a/with space.go b/with space.go
 `
 	got := parseDiff("/r", []byte(diff))
 	want := map[string]map[int]bool{
-		"/r/a.go":          {3: true, 19: true, 20: true, 21: true},
+		"/r/a.go":          {3: true, 9: true, 10: true, 19: true, 20: true, 21: true}, // 9, 10: around the removal
 		"/r/spécial.go":    {1: true, 2: true},
 		"/r/with space.go": {6: true},
 	}

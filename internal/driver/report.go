@@ -101,8 +101,14 @@ func newReport(graph *checker.Graph, generated map[string]bool) *report {
 			r.findings = append(r.findings, actionFindings(act, generated)...)
 		}
 	}
-	// Stable sorts keep the first of equal elements in graph.All's order, which is
-	// deterministic, so the one that compacting keeps is too.
+	r.finish()
+	return r
+}
+
+// finish sorts the findings and failures and drops duplicates. Stable sorts keep the first of
+// equal elements in the order they were added, which is deterministic, so the one that
+// compacting keeps is too.
+func (r *report) finish() {
 	slices.SortStableFunc(r.findings, compareFindings)
 	r.findings = slices.CompactFunc(r.findings, func(x, y finding) bool {
 		return compareFindings(x, y) == 0
@@ -112,7 +118,6 @@ func newReport(graph *checker.Graph, generated map[string]bool) *report {
 	r.failures = slices.CompactFunc(r.failures, func(x, y failure) bool {
 		return compareFailures(x, y) == 0
 	})
-	return r
 }
 
 // actionFindings returns the diagnostics of act, except those in the generated files.

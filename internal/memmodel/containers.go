@@ -4,10 +4,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/uninitlint/uninitlint/internal/checks"
 )
 
 // Length-guarded containers.
@@ -135,19 +136,13 @@ func (b *builder) declaredLengths() {
 				continue
 			}
 			for _, spec := range gd.Specs {
-				ts := spec.(*ast.TypeSpec)
-				for _, doc := range []*ast.CommentGroup{gd.Doc, ts.Doc} {
-					b.lengthDirective(ts, doc)
-				}
+				b.lengthDirective(gd, spec.(*ast.TypeSpec))
 			}
 		}
 	}
 }
 
-func (b *builder) lengthDirective(ts *ast.TypeSpec, doc *ast.CommentGroup) {
-	if doc == nil {
-		return
-	}
+func (b *builder) lengthDirective(gd *ast.GenDecl, ts *ast.TypeSpec) {
 	tn, ok := b.pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
 	if !ok {
 		return
@@ -156,18 +151,10 @@ func (b *builder) lengthDirective(ts *ast.TypeSpec, doc *ast.CommentGroup) {
 	if !ok {
 		return
 	}
-	for _, c := range doc.List {
-		text, ok := strings.CutPrefix(c.Text, "//uninitlint:len ")
-		if !ok {
-			continue
-		}
-		fields := strings.Fields(text)
-		if len(fields) != 2 {
-			continue
-		}
-		n, buf := fieldIndex(st, fields[0]), fieldIndex(st, fields[1])
-		if n >= 0 && buf >= 0 {
-			b.lengths[tn] = &LengthOf{Buf: buf, Len: n, BufName: fields[1], LenName: fields[0]}
+	for _, d := range checks.TypeDirectives(gd, ts) {
+		n, buf := fieldIndex(st, d.Length), fieldIndex(st, d.Buf)
+		if d.Kind == checks.Len && n >= 0 && buf >= 0 {
+			b.lengths[tn] = &LengthOf{Buf: buf, Len: n, BufName: d.Buf, LenName: d.Length}
 		}
 	}
 }

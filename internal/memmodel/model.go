@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/uninitlint/uninitlint/internal/checks"
 )
 
 // Analyzer computes the memory model of a package. It reports nothing; its result is a *Model.
@@ -338,40 +340,25 @@ func (b *builder) export(fn *ssa.Function) {
 	b.pass.ExportObjectFact(obj, sum)
 }
 
-// mergeDirectives adds what the function's //uninitlint: directives declare.
+// mergeDirectives adds what the function's //uninitlint: directives declare (the ignore pass
+// reports the malformed ones, which checks.FuncDirectives leaves out).
 func mergeDirectives(fn *ssa.Function, sum *Summary) {
 	decl, ok := fn.Syntax().(*ast.FuncDecl)
-	if !ok || decl.Doc == nil {
+	if !ok {
 		return
 	}
-	for _, c := range decl.Doc.List {
-		text, ok := strings.CutPrefix(c.Text, "//uninitlint:")
-		if !ok {
-			continue
-		}
-		fields := strings.Fields(text)
-		switch {
-		case len(fields) == 2 && fields[0] == "free":
-			if i := paramIndex(fn, fields[1]); i >= 0 {
-				sum.Kills = append(sum.Kills, PathKill{Path: Path{Input: i}, Kind: KillFree, Must: true,
-					Via: displayName(fn)})
-			}
-		case len(fields) >= 1 && fields[0] == "alloc":
+	for _, d := range checks.FuncDirectives(decl) {
+		switch d.Kind {
+		case checks.Free:
+			sum.Kills = append(sum.Kills, PathKill{Path: Path{Input: d.Param}, Kind: KillFree, Must: true,
+				Via: displayName(fn)})
+		case checks.Alloc:
 			if len(sum.Results) == 0 {
 				sum.Results = make([]Result, 1)
 			}
-			sum.Results[0] = Result{Fresh: KindCHeap, Uninit: len(fields) > 1 && fields[1] == "uninit"}
+			sum.Results[0] = Result{Fresh: KindCHeap, Uninit: d.Uninit}
 		}
 	}
-}
-
-func paramIndex(fn *ssa.Function, name string) int {
-	for i, p := range fn.Params {
-		if p.Name() == name {
-			return i
-		}
-	}
-	return -1
 }
 
 // varNameAt returns the name of the variable a call's result is assigned to in source

@@ -17,6 +17,13 @@
 //   - unused-ignore: a directive where the checks it names find nothing. The finding it was
 //     written for is gone, or it sits on the wrong line, and it would hide the next finding
 //     there, which nobody has judged.
+//   - bad-directive: a comment meant as a directive that nothing reads: a misspelled one
+//     (//uninitlint:frees p), one in a block comment or with a space after the slashes, a
+//     //uninitlint:free naming no parameter, a //uninitlint:len naming no field, or a model
+//     directive outside the doc comment of what it describes.
+//
+// golangci-lint's //nolint:uninitlint is honoured by every driver, with golangci-lint's scope;
+// golangci-lint's nolintlint, not this pass, judges it.
 //
 // A directive naming checks that a pass's -disable flag turned off is not judged. These
 // findings cannot themselves be suppressed: fix or remove the directive.

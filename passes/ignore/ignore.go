@@ -39,10 +39,17 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	rep := checks.NewReporter(pass)
 	for _, f := range pass.Files {
-		if !rep.IsGenerated(f) {
-			for _, d := range checks.ParseDirectives(pass.Fset, f) {
+		if rep.IsGenerated(f) {
+			continue
+		}
+		fd := checks.Parse(pass.Fset, f)
+		for _, d := range fd.Ignores {
+			if !d.Nolint { // golangci-lint's nolintlint judges //nolint
 				judge(rep, used, d)
 			}
+		}
+		for _, e := range fd.Errors {
+			rep.Report("bad-directive", e.Pos, e.Msg)
 		}
 	}
 	return nil, nil
@@ -66,7 +73,7 @@ func judge(rep *checks.Reporter, used []*checks.Used, d *checks.Directive) {
 	switch {
 	case len(unknown) > 0:
 		rep.Report("bad-ignore", d.Pos, "suppression directive names unknown check "+quoteAll(unknown)+
-			": it suppresses nothing (see uninitlint -explain, or docs/)")
+			": it suppresses nothing"+checks.DidYouMean(unknown[0], allNames(), "")+" (see uninitlint -explain, or docs/)")
 	case d.Reason == "":
 		rep.Report("bad-ignore", d.Pos, "suppression directive without a reason suppresses nothing: "+
 			"say why the finding is safe after the check's name")
@@ -74,6 +81,15 @@ func judge(rep *checks.Reporter, used []*checks.Used, d *checks.Directive) {
 		rep.Report("unused-ignore", d.Pos, "suppression of "+quoteAll(unused)+" suppresses nothing: "+
 			"no such finding "+scope(d))
 	}
+}
+
+// allNames returns what a directive's entry may name: uninitlint, its passes and its checks.
+func allNames() []string {
+	names := append([]string{checks.Tool}, checks.Passes()...)
+	for _, c := range checks.All {
+		names = append(names, c.Name)
+	}
+	return names
 }
 
 // isName reports whether n names uninitlint, one of its passes or one of its checks.

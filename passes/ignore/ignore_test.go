@@ -21,7 +21,7 @@ func TestIgnore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, ignore.Analyzer, "ignores")
+	analysistest.Run(t, dir, ignore.Analyzer, "ignores", "baddirectives")
 }
 
 // TestCrossPackage runs the pass on testdata/vetmod, a module (analysistest's module mode) whose

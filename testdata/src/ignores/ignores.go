@@ -50,7 +50,7 @@ func noReason() byte {
 func unknownCheck() byte {
 	p := C.malloc(1)
 	C.free(p)
-	//uninitlint:ignore use-after-fre a typo // want `suppression directive names unknown check "use-after-fre"`
+	//uninitlint:ignore use-after-fre a typo // want `suppression directive names unknown check "use-after-fre": it suppresses nothing \(did you mean use-after-free\?\)`
 	return *(*byte)(p)
 }
 
