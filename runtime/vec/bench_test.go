@@ -114,361 +114,346 @@ func (o *optionVec) set(i int, v int64) {
 }
 
 var (
-	sink64    int64
-	sinkBool  bool
-	sinkSlice []int64
+	sink64  int64
+	sinkInt int
 )
+
+// The op functions below hold the loops the benchmarks time, one op per
+// call. They are not inlined into the b.Loop body, where the compiler keeps
+// every assigned variable alive (see cmd/compile/internal/bloop): a sum or a
+// slice assigned there lives on the stack and each += is a store, which would
+// time the spill instead of the vector. Inside them the vector's methods
+// inline and locals stay in registers, as in the code a user writes. Each
+// takes the vector by pointer, as that code holds it.
 
 // heapless16 is the Heapless the benchmarks measure.
 type heapless16 = vec.Heapless[int64, [benchN]int64]
 
-// fixedBench is one implementation of the fixed-capacity vector, in the
-// shape every Fixed benchmark needs: the loops are written out for each, so
-// that each inlines its own methods.
-type fixedBench struct {
-	name string
-	size uintptr
-	// push, pushPop, pop, get and set run b.Loop with one op each:
-	// 16 pushes into an empty vector, 16 pushes and 16 pops, 16 pops from a
-	// full vector, 16 gets or 16 sets of a full vector.
-	push, pushPop, pop, get, set func(b *testing.B)
+//go:noinline
+func heaplessPush(h *heapless16) {
+	*h = heapless16{}
+	for i := range benchN {
+		h.Push(int64(i))
+	}
 }
 
-// fixedBenches are Heapless and its two baselines. Push and Pop start each op
-// from a copy of an empty or full vector, the same copy for all three (bigger
-// for Option, whose slots are twice the size: that is the layout's cost).
-var fixedBenches = []fixedBench{
-	{
-		name: "ArrayLen",
-		size: unsafe.Sizeof(arrayLen{}),
-		push: func(b *testing.B) {
-			var a, empty arrayLen
-			for b.Loop() {
-				a = empty
-				for i := range benchN {
-					sinkBool = a.push(int64(i))
-				}
-			}
-			sink64 = a.get(benchN - 1)
-		},
-		pushPop: func(b *testing.B) {
-			var a arrayLen
-			var sum int64
-			for b.Loop() {
-				for i := range benchN {
-					a.push(int64(i))
-				}
-				for range benchN {
-					v, _ := a.pop()
-					sum += v
-				}
-			}
-			sink64 = sum
-		},
-		pop: func(b *testing.B) {
-			var a, full arrayLen
-			for i := range benchN {
-				full.push(int64(i))
-			}
-			var sum int64
-			for b.Loop() {
-				a = full
-				for range benchN {
-					v, _ := a.pop()
-					sum += v
-				}
-			}
-			sink64 = sum
-		},
-		get: func(b *testing.B) {
-			var a arrayLen
-			for i := range benchN {
-				a.push(int64(i))
-			}
-			var sum int64
-			for b.Loop() {
-				for i := range benchN {
-					sum += a.get(i)
-				}
-			}
-			sink64 = sum
-		},
-		set: func(b *testing.B) {
-			var a arrayLen
-			for i := range benchN {
-				a.push(int64(i))
-			}
-			for b.Loop() {
-				for i := range benchN {
-					a.set(i, int64(i))
-				}
-			}
-			sink64 = a.get(benchN - 1)
-		},
-	},
-	{
-		name: "Heapless",
-		size: unsafe.Sizeof(heapless16{}),
-		push: func(b *testing.B) {
-			var h, empty heapless16
-			for b.Loop() {
-				h = empty
-				for i := range benchN {
-					sinkBool = h.Push(int64(i))
-				}
-			}
-			sink64 = h.Get(benchN - 1)
-		},
-		pushPop: func(b *testing.B) {
-			var h heapless16
-			var sum int64
-			for b.Loop() {
-				for i := range benchN {
-					h.Push(int64(i))
-				}
-				for range benchN {
-					v, _ := h.Pop()
-					sum += v
-				}
-			}
-			sink64 = sum
-		},
-		pop: func(b *testing.B) {
-			var h, full heapless16
-			for i := range benchN {
-				full.Push(int64(i))
-			}
-			var sum int64
-			for b.Loop() {
-				h = full
-				for range benchN {
-					v, _ := h.Pop()
-					sum += v
-				}
-			}
-			sink64 = sum
-		},
-		get: func(b *testing.B) {
-			var h heapless16
-			for i := range benchN {
-				h.Push(int64(i))
-			}
-			var sum int64
-			for b.Loop() {
-				for i := range benchN {
-					sum += h.Get(i)
-				}
-			}
-			sink64 = sum
-		},
-		set: func(b *testing.B) {
-			var h heapless16
-			for i := range benchN {
-				h.Push(int64(i))
-			}
-			for b.Loop() {
-				for i := range benchN {
-					h.Set(i, int64(i))
-				}
-			}
-			sink64 = h.Get(benchN - 1)
-		},
-	},
-	{
-		name: "Option",
-		size: unsafe.Sizeof(optionVec{}),
-		push: func(b *testing.B) {
-			var o, empty optionVec
-			for b.Loop() {
-				o = empty
-				for i := range benchN {
-					sinkBool = o.push(int64(i))
-				}
-			}
-			sink64 = o.get(benchN - 1)
-		},
-		pushPop: func(b *testing.B) {
-			var o optionVec
-			var sum int64
-			for b.Loop() {
-				for i := range benchN {
-					o.push(int64(i))
-				}
-				for range benchN {
-					v, _ := o.pop()
-					sum += v
-				}
-			}
-			sink64 = sum
-		},
-		pop: func(b *testing.B) {
-			var o, full optionVec
-			for i := range benchN {
-				full.push(int64(i))
-			}
-			var sum int64
-			for b.Loop() {
-				o = full
-				for range benchN {
-					v, _ := o.pop()
-					sum += v
-				}
-			}
-			sink64 = sum
-		},
-		get: func(b *testing.B) {
-			var o optionVec
-			for i := range benchN {
-				o.push(int64(i))
-			}
-			var sum int64
-			for b.Loop() {
-				for i := range benchN {
-					sum += o.get(i)
-				}
-			}
-			sink64 = sum
-		},
-		set: func(b *testing.B) {
-			var o optionVec
-			for i := range benchN {
-				o.push(int64(i))
-			}
-			for b.Loop() {
-				for i := range benchN {
-					o.set(i, int64(i))
-				}
-			}
-			sink64 = o.get(benchN - 1)
-		},
-	},
+//go:noinline
+func arrayLenPush(a *arrayLen) {
+	*a = arrayLen{}
+	for i := range benchN {
+		a.push(int64(i))
+	}
 }
 
-// BenchmarkFixed measures Heapless[int64, [16]int64] against its baselines,
-// one op being 16 calls of the method named by op (16 of each for PushPop).
-// B/vec is the unsafe.Sizeof of the vector.
+//go:noinline
+func optionPush(o *optionVec) {
+	*o = optionVec{}
+	for i := range benchN {
+		o.push(int64(i))
+	}
+}
+
+//go:noinline
+func heaplessPop(h, full *heapless16) (sum int64) {
+	*h = *full
+	for range benchN {
+		v, _ := h.Pop()
+		sum += v
+	}
+	return sum
+}
+
+//go:noinline
+func arrayLenPop(a, full *arrayLen) (sum int64) {
+	*a = *full
+	for range benchN {
+		v, _ := a.pop()
+		sum += v
+	}
+	return sum
+}
+
+//go:noinline
+func optionPop(o, full *optionVec) (sum int64) {
+	*o = *full
+	for range benchN {
+		v, _ := o.pop()
+		sum += v
+	}
+	return sum
+}
+
+//go:noinline
+func heaplessGet(h *heapless16) (sum int64) {
+	for i := range benchN {
+		sum += h.Get(i)
+	}
+	return sum
+}
+
+//go:noinline
+func arrayLenGet(a *arrayLen) (sum int64) {
+	for i := range benchN {
+		sum += a.get(i)
+	}
+	return sum
+}
+
+//go:noinline
+func optionGet(o *optionVec) (sum int64) {
+	for i := range benchN {
+		sum += o.get(i)
+	}
+	return sum
+}
+
+//go:noinline
+func heaplessSet(h *heapless16) {
+	for i := range benchN {
+		h.Set(i, int64(i))
+	}
+}
+
+//go:noinline
+func arrayLenSet(a *arrayLen) {
+	for i := range benchN {
+		a.set(i, int64(i))
+	}
+}
+
+//go:noinline
+func optionSet(o *optionVec) {
+	for i := range benchN {
+		o.set(i, int64(i))
+	}
+}
+
+//go:noinline
+func heaplessPushPop(h *heapless16) (sum int64) {
+	for i := range benchN {
+		h.Push(int64(i))
+	}
+	for range benchN {
+		v, _ := h.Pop()
+		sum += v
+	}
+	return sum
+}
+
+//go:noinline
+func arrayLenPushPop(a *arrayLen) (sum int64) {
+	for i := range benchN {
+		a.push(int64(i))
+	}
+	for range benchN {
+		v, _ := a.pop()
+		sum += v
+	}
+	return sum
+}
+
+//go:noinline
+func optionPushPop(o *optionVec) (sum int64) {
+	for i := range benchN {
+		o.push(int64(i))
+	}
+	for range benchN {
+		v, _ := o.pop()
+		sum += v
+	}
+	return sum
+}
+
+// BenchmarkFixed measures Heapless[int64, [16]int64] against its baselines.
+// One op is 16 calls of the method op names, on a vector of 16 int64s:
+//
+//	Push:    16 pushes into an empty vector (reset by assigning a zero one)
+//	Pop:     16 pops from a full vector (refilled by copying a full one)
+//	Get:     16 gets from a full vector, summed
+//	Set:     16 sets of a full vector
+//	PushPop: 16 pushes, then 16 pops, summed
+//
+// The reset in Push and the refill in Pop copy the whole vector, twice the
+// bytes for Option: that is the layout's cost. B/vec is unsafe.Sizeof.
 func BenchmarkFixed(b *testing.B) {
-	for _, op := range []string{"Push", "Pop", "Get", "Set", "PushPop"} {
-		for _, fb := range fixedBenches {
-			f := map[string]func(*testing.B){
-				"Push": fb.push, "Pop": fb.pop, "Get": fb.get, "Set": fb.set, "PushPop": fb.pushPop,
-			}[op]
-			b.Run("op="+op+"/impl="+fb.name, func(b *testing.B) {
+	var (
+		h, hFull heapless16
+		a, aFull arrayLen
+		o, oFull optionVec
+	)
+	for i := range benchN {
+		hFull.Push(int64(i))
+		aFull.push(int64(i))
+		oFull.push(int64(i))
+	}
+	type impl struct {
+		name string
+		size uintptr
+		op   func()
+	}
+	ops := []struct {
+		name  string
+		impls []impl
+	}{
+		{"Push", []impl{
+			{"ArrayLen", unsafe.Sizeof(a), func() { arrayLenPush(&a) }},
+			{"Heapless", unsafe.Sizeof(h), func() { heaplessPush(&h) }},
+			{"Option", unsafe.Sizeof(o), func() { optionPush(&o) }},
+		}},
+		{"Pop", []impl{
+			{"ArrayLen", unsafe.Sizeof(a), func() { sink64 = arrayLenPop(&a, &aFull) }},
+			{"Heapless", unsafe.Sizeof(h), func() { sink64 = heaplessPop(&h, &hFull) }},
+			{"Option", unsafe.Sizeof(o), func() { sink64 = optionPop(&o, &oFull) }},
+		}},
+		{"Get", []impl{
+			{"ArrayLen", unsafe.Sizeof(a), func() { sink64 = arrayLenGet(&aFull) }},
+			{"Heapless", unsafe.Sizeof(h), func() { sink64 = heaplessGet(&hFull) }},
+			{"Option", unsafe.Sizeof(o), func() { sink64 = optionGet(&oFull) }},
+		}},
+		{"Set", []impl{
+			{"ArrayLen", unsafe.Sizeof(a), func() { arrayLenSet(&aFull) }},
+			{"Heapless", unsafe.Sizeof(h), func() { heaplessSet(&hFull) }},
+			{"Option", unsafe.Sizeof(o), func() { optionSet(&oFull) }},
+		}},
+		{"PushPop", []impl{
+			{"ArrayLen", unsafe.Sizeof(a), func() { sink64 = arrayLenPushPop(&a) }},
+			{"Heapless", unsafe.Sizeof(h), func() { sink64 = heaplessPushPop(&h) }},
+			{"Option", unsafe.Sizeof(o), func() { sink64 = optionPushPop(&o) }},
+		}},
+	}
+	for _, op := range ops {
+		for _, im := range op.impls {
+			b.Run("op="+op.name+"/impl="+im.name, func(b *testing.B) {
 				b.ReportAllocs()
-				f(b)
-				b.ReportMetric(float64(fb.size), "B/vec")
+				for b.Loop() {
+					im.op()
+				}
+				b.ReportMetric(float64(im.size), "B/vec")
 			})
 		}
+	}
+	// The vectors stay correct under the benchmarks: a check that the ops did their work.
+	if h.Len() != 0 || hFull.Get(benchN-1) != benchN-1 || a.n != 0 || o.n != 0 {
+		b.Fatal("a benchmark op left its vector in the wrong state")
 	}
 }
 
 // growN is the number of elements the Raw benchmarks push per op.
 const growN = 1024
 
-// BenchmarkGrowable measures Raw[int64] against a slice of int64, one op
-// being growN calls of the method named by op:
+//go:noinline
+func rawPush(r *vec.Raw[int64]) {
+	for i := range growN {
+		r.Push(int64(i))
+	}
+	r.Truncate(0)
+}
+
+//go:noinline
+func slicePush(s []int64) []int64 {
+	for i := range growN {
+		s = append(s, int64(i))
+	}
+	return s[:0]
+}
+
+//go:noinline
+func rawGet(r *vec.Raw[int64]) (sum int64) {
+	for i := range growN {
+		sum += r.Get(i)
+	}
+	return sum
+}
+
+// sliceGet and sliceSet index s with i < growN: len(s) is not a constant
+// here, so the bounds checks stay, as Raw's index checks do.
+//
+//go:noinline
+func sliceGet(s []int64) (sum int64) {
+	for i := range growN {
+		sum += s[i]
+	}
+	return sum
+}
+
+//go:noinline
+func rawSet(r *vec.Raw[int64]) {
+	for i := range growN {
+		r.Set(i, int64(i))
+	}
+}
+
+//go:noinline
+func sliceSet(s []int64) {
+	for i := range growN {
+		s[i] = int64(i)
+	}
+}
+
+//go:noinline
+func rawGrow() int {
+	var r vec.Raw[int64]
+	for i := range growN {
+		r.Push(int64(i))
+	}
+	n := r.Len()
+	r.Free()
+	return n
+}
+
+//go:noinline
+func sliceGrow() int {
+	var s []int64
+	for i := range growN {
+		s = append(s, int64(i))
+	}
+	return len(s)
+}
+
+// BenchmarkGrowable measures Raw[int64] against a slice of int64. One op is
+// growN calls of the method op names:
 //
 //	Push: growN pushes into reserved room, then Truncate(0) (for the slice,
-//	      appends onto a slice of capacity growN, then s = s[:0])
-//	Get:  growN reads of elements 0..growN-1 (the slice's length is not a
-//	      constant, so its bounds checks stay, as Raw's do)
+//	      appends onto a slice of capacity growN, then s[:0])
+//	Get:  growN reads of elements 0..growN-1, summed
 //	Set:  growN writes of elements 0..growN-1
 //	Grow: growN pushes into an empty vector, then Free (for the slice,
-//	      appends from nil): growth, allocation and release included.
+//	      appends from nil): growth, allocation and release included
 //
 // Raw's memory comes from C malloc under cgo, which -benchmem does not see:
 // its B/op and allocs/op count only the Raw header and its cleanup.
 func BenchmarkGrowable(b *testing.B) {
-	b.Run("op=Push/impl=Slice", func(b *testing.B) {
-		b.ReportAllocs()
-		s := make([]int64, 0, growN)
-		for b.Loop() {
-			for i := range growN {
-				s = append(s, int64(i))
+	r := newBenchRaw(b)
+	for range growN {
+		r.Push(0)
+	}
+	reserved := newBenchRaw(b)
+	s := make([]int64, growN)
+	empty := make([]int64, 0, growN)
+	benches := []struct {
+		name string
+		op   func()
+	}{
+		{"op=Push/impl=Slice", func() { empty = slicePush(empty) }},
+		{"op=Push/impl=Raw", func() { rawPush(reserved) }},
+		{"op=Get/impl=Slice", func() { sink64 = sliceGet(s) }},
+		{"op=Get/impl=Raw", func() { sink64 = rawGet(r) }},
+		{"op=Set/impl=Slice", func() { sliceSet(s) }},
+		{"op=Set/impl=Raw", func() { rawSet(r) }},
+		{"op=Grow/impl=Slice", func() { sinkInt = sliceGrow() }},
+		{"op=Grow/impl=Raw", func() { sinkInt = rawGrow() }},
+	}
+	for _, bb := range benches {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bb.op()
 			}
-			s = s[:0]
-		}
-		sinkSlice = s
-	})
-	b.Run("op=Push/impl=Raw", func(b *testing.B) {
-		b.ReportAllocs()
-		r := newBenchRaw(b)
-		for b.Loop() {
-			for i := range growN {
-				r.Push(int64(i))
-			}
-			r.Truncate(0)
-		}
-	})
-	b.Run("op=Get/impl=Slice", func(b *testing.B) {
-		b.ReportAllocs()
-		sinkSlice = make([]int64, growN)
-		s := sinkSlice
-		var sum int64
-		for b.Loop() {
-			for i := range growN {
-				sum += s[i]
-			}
-		}
-		sink64 = sum
-	})
-	b.Run("op=Get/impl=Raw", func(b *testing.B) {
-		b.ReportAllocs()
-		r := newBenchRaw(b)
-		for range growN {
-			r.Push(0)
-		}
-		var sum int64
-		for b.Loop() {
-			for i := range growN {
-				sum += r.Get(i)
-			}
-		}
-		sink64 = sum
-	})
-	b.Run("op=Set/impl=Slice", func(b *testing.B) {
-		b.ReportAllocs()
-		sinkSlice = make([]int64, growN)
-		s := sinkSlice
-		for b.Loop() {
-			for i := range growN {
-				s[i] = int64(i)
-			}
-		}
-	})
-	b.Run("op=Set/impl=Raw", func(b *testing.B) {
-		b.ReportAllocs()
-		r := newBenchRaw(b)
-		for range growN {
-			r.Push(0)
-		}
-		for b.Loop() {
-			for i := range growN {
-				r.Set(i, int64(i))
-			}
-		}
-		sink64 = r.Get(growN - 1)
-	})
-	b.Run("op=Grow/impl=Slice", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			var s []int64
-			for i := range growN {
-				s = append(s, int64(i))
-			}
-			sinkSlice = s
-		}
-	})
-	b.Run("op=Grow/impl=Raw", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			var r vec.Raw[int64]
-			for i := range growN {
-				r.Push(int64(i))
-			}
-			r.Free()
-		}
-	})
+		})
+	}
+	if r.Get(growN-1) != growN-1 || s[growN-1] != growN-1 || reserved.Cap() != growN {
+		b.Fatal("a benchmark op left its vector in the wrong state")
+	}
 }
 
 // newBenchRaw returns an empty Raw with room for growN elements, freed when

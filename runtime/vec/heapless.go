@@ -82,14 +82,15 @@ func (h *Heapless[T, A]) Cap() int { return len(h.buf) }
 // Push appends v and reports whether it fit. When h is full, Push returns
 // false and leaves h unchanged.
 func (h *Heapless[T, A]) Push(v T) bool {
-	if h.n == len(h.buf) {
+	n := h.n
+	if n == len(h.buf) {
 		return false
 	}
 	if debug {
 		h.checkTail("Push")
 	}
-	h.buf[h.n] = v
-	h.n++
+	h.buf[n] = v
+	h.n = n + 1
 	return true
 }
 
@@ -97,13 +98,15 @@ func (h *Heapless[T, A]) Push(v T) bool {
 // one. The vacated slot is cleared.
 func (h *Heapless[T, A]) Pop() (T, bool) {
 	var zero T
-	if h.n == 0 {
+	n := h.n
+	if n == 0 {
 		return zero, false
 	}
-	h.n--
+	n--
+	h.n = n
 	// The old length was n+1: slot n was initialized.
-	v := h.buf[h.n]
-	h.buf[h.n] = zero
+	v := h.buf[n]
+	h.buf[n] = zero
 	return v, true
 }
 
