@@ -14,8 +14,9 @@ import (
 //	benchstat -col /impl bench.txt
 //
 // Heapless competes with a hand-written array and length (ArrayLen) and with
-// the Option layout, a flag per slot (Option); Raw competes with a slice
-// (Slice). Every implementation runs the same loop, through methods the
+// the Option layout, a flag per slot (Option); Raw competes with a slice in a
+// local variable (Slice) and with one in a struct behind a pointer, where a
+// Raw lives (SliceField). Every implementation runs the same loop, through methods the
 // compiler inlines, and the results go to a sink so that no loop is dead.
 // -count=10 runs the whole set ten times, so the implementations interleave.
 
@@ -393,6 +394,34 @@ func sliceSet(s []int64) {
 	}
 }
 
+// sliceField is a slice kept where a Raw is kept: in a struct reached through
+// a pointer. Its loops, like Raw's, load the header from memory on every
+// call (Go does not hoist loads out of loops), and its appends store it back.
+type sliceField struct{ s []int64 }
+
+//go:noinline
+func sliceFieldPush(p *sliceField) {
+	for i := range growN {
+		p.s = append(p.s, int64(i))
+	}
+	p.s = p.s[:0]
+}
+
+//go:noinline
+func sliceFieldGet(p *sliceField) (sum int64) {
+	for i := range growN {
+		sum += p.s[i]
+	}
+	return sum
+}
+
+//go:noinline
+func sliceFieldSet(p *sliceField) {
+	for i := range growN {
+		p.s[i] = int64(i)
+	}
+}
+
 //go:noinline
 func rawGrow() int {
 	var r vec.Raw[int64]
@@ -433,15 +462,20 @@ func BenchmarkGrowable(b *testing.B) {
 	reserved := newBenchRaw(b)
 	s := make([]int64, growN)
 	empty := make([]int64, 0, growN)
+	field := &sliceField{make([]int64, growN)}
+	emptyField := &sliceField{make([]int64, 0, growN)}
 	benches := []struct {
 		name string
 		op   func()
 	}{
 		{"op=Push/impl=Slice", func() { empty = slicePush(empty) }},
+		{"op=Push/impl=SliceField", func() { sliceFieldPush(emptyField) }},
 		{"op=Push/impl=Raw", func() { rawPush(reserved) }},
 		{"op=Get/impl=Slice", func() { sink64 = sliceGet(s) }},
+		{"op=Get/impl=SliceField", func() { sink64 = sliceFieldGet(field) }},
 		{"op=Get/impl=Raw", func() { sink64 = rawGet(r) }},
 		{"op=Set/impl=Slice", func() { sliceSet(s) }},
+		{"op=Set/impl=SliceField", func() { sliceFieldSet(field) }},
 		{"op=Set/impl=Raw", func() { rawSet(r) }},
 		{"op=Grow/impl=Slice", func() { sinkInt = sliceGrow() }},
 		{"op=Grow/impl=Raw", func() { sinkInt = rawGrow() }},
@@ -454,7 +488,8 @@ func BenchmarkGrowable(b *testing.B) {
 			}
 		})
 	}
-	if r.Len() != growN || len(s) != growN || reserved.Len() != 0 || reserved.Cap() != growN {
+	if r.Len() != growN || len(s) != growN || reserved.Len() != 0 || reserved.Cap() != growN ||
+		len(field.s) != growN || cap(emptyField.s) != growN {
 		b.Fatal("a benchmark op left its vector in the wrong state")
 	}
 }
