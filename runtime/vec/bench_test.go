@@ -1,6 +1,7 @@
 package vec_test
 
 import (
+	"runtime"
 	"testing"
 	"unsafe"
 
@@ -265,6 +266,21 @@ func optionPushPop(o *optionVec) (sum int64) {
 	return sum
 }
 
+// runOp runs op in b.Loop and reports, beside sec/op, the CPU time its
+// thread used per op (cpu-ns/op, where the system tells it; see threadCPU).
+func runOp(b *testing.B, op func()) {
+	b.ReportAllocs()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	start, ok := threadCPU()
+	for b.Loop() {
+		op()
+	}
+	if end, ok2 := threadCPU(); ok && ok2 && b.N > 0 {
+		b.ReportMetric(float64(end-start)/float64(b.N), "cpu-ns/op")
+	}
+}
+
 // BenchmarkFixed measures Heapless[int64, [16]int64] against its baselines.
 // One op is 16 calls of the method op names, on a vector of 16 int64s:
 //
@@ -325,10 +341,7 @@ func BenchmarkFixed(b *testing.B) {
 	for _, op := range ops {
 		for _, im := range op.impls {
 			b.Run("op="+op.name+"/impl="+im.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					im.op()
-				}
+				runOp(b, im.op)
 				b.ReportMetric(float64(im.size), "B/vec")
 			})
 		}
@@ -481,12 +494,7 @@ func BenchmarkGrowable(b *testing.B) {
 		{"op=Grow/impl=Raw", func() { sinkInt = rawGrow() }},
 	}
 	for _, bb := range benches {
-		b.Run(bb.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				bb.op()
-			}
-		})
+		b.Run(bb.name, func(b *testing.B) { runOp(b, bb.op) })
 	}
 	if r.Len() != growN || len(s) != growN || reserved.Len() != 0 || reserved.Cap() != growN ||
 		len(field.s) != growN || cap(emptyField.s) != growN {
