@@ -112,7 +112,12 @@ func (h *Heapless[T, A]) Pop() (T, bool) {
 
 // Get returns element i. It panics unless 0 <= i < Len().
 func (h *Heapless[T, A]) Get(i int) T {
-	checkIndex("Heapless.Get", i, h.n)
+	if uint(i) >= uint(h.n) {
+		// checkIndex, written out: the panic reads h.n again, so that the
+		// compare takes h.n from memory and no register holds it (see
+		// docs/performance-vec.md).
+		panic(rangeError{"Heapless.Get", i, h.n, ""})
+	}
 	if debug {
 		h.checkTail("Get")
 	}
@@ -122,7 +127,10 @@ func (h *Heapless[T, A]) Get(i int) T {
 
 // Set replaces element i with v. It panics unless 0 <= i < Len().
 func (h *Heapless[T, A]) Set(i int, v T) {
-	checkIndex("Heapless.Set", i, h.n)
+	if uint(i) >= uint(h.n) {
+		// checkIndex, written out, as in Get.
+		panic(rangeError{"Heapless.Set", i, h.n, ""})
+	}
 	if debug {
 		h.checkTail("Set")
 	}

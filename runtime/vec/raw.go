@@ -354,7 +354,12 @@ func (r *Raw[T]) Pop() (T, bool) {
 
 // Get returns element i. It panics unless 0 <= i < Len().
 func (r *Raw[T]) Get(i int) T {
-	checkIndex("Raw.Get", i, r.len)
+	if uint(i) >= uint(r.len) {
+		// checkIndex, written out: the panic reads r.len again, so that the
+		// compare takes r.len from memory and no register holds it (see
+		// docs/performance-vec.md).
+		panic(rangeError{"Raw.Get", i, r.len, ""})
+	}
 	r.ownerCheck("Get")
 	if debug {
 		r.checkTail("Get")
@@ -368,7 +373,10 @@ func (r *Raw[T]) Get(i int) T {
 
 // Set replaces element i with v. It panics unless 0 <= i < Len().
 func (r *Raw[T]) Set(i int, v T) {
-	checkIndex("Raw.Set", i, r.len)
+	if uint(i) >= uint(r.len) {
+		// checkIndex, written out, as in Get.
+		panic(rangeError{"Raw.Set", i, r.len, ""})
+	}
 	r.ownerCheck("Set")
 	if debug {
 		r.checkTail("Set")
