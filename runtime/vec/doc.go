@@ -50,4 +50,17 @@
 // the length was written (through a stale view) or a vacated Heapless slot is
 // no longer zero. The checks cost time, not correctness: a build without the
 // tag behaves the same on every correct program.
+//
+// # Performance
+//
+// Heapless costs what a hand-written array and length cost: its methods
+// inline and compile to the same instructions. The price is the capacity: a
+// zero Heapless is ready to use and needs no run-time check only because the
+// compiler proves that A is an array of T, which Go can express for a fixed
+// list of lengths only (see [Array]). Raw's Get and Set inline, at the cost
+// of a slice kept in a struct: its header is loaded from memory on each call,
+// with one compare more, the copy check. Raw's Push checks for room and for a
+// copy inline and leaves the rest to a function out of line, but is itself a
+// call unless the build has a profile (-pgo). docs/performance-vec.md has the
+// measurements.
 package vec

@@ -17,9 +17,8 @@ const (
 
 // HeaplessSlots returns a copy of every slot of h, past the length too: Go
 // memory is always initialized, so tests may read all of it.
-func HeaplessSlots[T, A any](h *Heapless[T, A]) []T {
-	checkArray[T, A]()
-	return slices.Clone(h.prefix(h.capacity()))
+func HeaplessSlots[T any, A Array[T]](h *Heapless[T, A]) []T {
+	return slices.Clone(h.prefix(len(h.buf)))
 }
 
 // RawData returns the address of r's memory.

@@ -6,22 +6,42 @@ import (
 	"unsafe"
 )
 
+// Array is the constraint on the second type argument of [Heapless]: an array of T, or a type
+// whose underlying type is one, of length 0 to 64 or a power of two from 128 to 65536. Go has
+// no constraint for "an array of T of any length", so Array lists the lengths it allows. In
+// exchange the compiler, not a run-time check, proves that A is [N]T (see [Heapless]).
+type Array[T any] interface {
+	~[0]T | ~[1]T | ~[2]T | ~[3]T | ~[4]T | ~[5]T | ~[6]T | ~[7]T | ~[8]T | ~[9]T | ~[10]T | ~[11]T |
+		~[12]T | ~[13]T | ~[14]T | ~[15]T | ~[16]T | ~[17]T | ~[18]T | ~[19]T | ~[20]T | ~[21]T |
+		~[22]T | ~[23]T | ~[24]T | ~[25]T | ~[26]T | ~[27]T | ~[28]T | ~[29]T | ~[30]T | ~[31]T |
+		~[32]T | ~[33]T | ~[34]T | ~[35]T | ~[36]T | ~[37]T | ~[38]T | ~[39]T | ~[40]T | ~[41]T |
+		~[42]T | ~[43]T | ~[44]T | ~[45]T | ~[46]T | ~[47]T | ~[48]T | ~[49]T | ~[50]T | ~[51]T |
+		~[52]T | ~[53]T | ~[54]T | ~[55]T | ~[56]T | ~[57]T | ~[58]T | ~[59]T | ~[60]T | ~[61]T |
+		~[62]T | ~[63]T | ~[64]T | ~[128]T | ~[256]T | ~[512]T | ~[1024]T | ~[2048]T | ~[4096]T |
+		~[8192]T | ~[16384]T | ~[32768]T | ~[65536]T
+}
+
 // Heapless is a vector of at most N values of type T, stored inline in an
-// array A that must be [N]T, for example Heapless[int, [16]int]. It never
+// array A that is [N]T, for example Heapless[int, [16]int]. It never
 // allocates: its size is the array's plus one int, and it lives wherever its
 // container puts it (the stack, a struct field, an array).
 //
 // The zero value is an empty vector with capacity N. A Heapless may be copied;
 // the copy holds copies of the elements and is independent of the original.
 //
-// Go cannot constrain A to "an array of T", so the methods that need the
-// capacity of an empty vector (Push, Insert, Cap) check it with reflect and
-// panic if A is anything else. The check costs a few nanoseconds each time an
-// element enters an empty vector, and nothing once it holds one.
+// The capacity N is one of the lengths that [Array] lists. That is the price
+// of a Heapless as fast as a hand-written array and length, with a zero value
+// ready to use: the compiler proves that A is an array of T, so no method
+// checks it at run time and each accessor compiles to the array access it
+// wraps. A Heapless[T, A any] with a run-time check could take any N, but the
+// check, a reflect comparison of A with [N]T, would run each time an element
+// enters an empty vector (about 8 ns, where 16 pushes now cost about 22 ns)
+// or need a flag that a zero value lacks (see docs/performance-vec.md). For a
+// capacity Array does not list, round up to the next one it does.
 //
 // Slots past the length hold the zero T: every method that vacates a slot
 // clears it, so the vector never keeps a dropped value's referents alive.
-type Heapless[T any, A any] struct {
+type Heapless[T any, A Array[T]] struct {
 	// buf holds the slots. Slots at index >= n are logically uninitialized:
 	// no method reads them (vecdebug builds check that they are still zero).
 	// It comes first because Go pads a zero-size last field, as A is for
@@ -29,63 +49,26 @@ type Heapless[T any, A any] struct {
 	buf A
 
 	// n is the length: slots [0, n) of buf hold values the caller stored.
-	// 0 <= n <= Cap(), and n > 0 implies that A was checked to be [Cap()]T
-	// (an element got in through Push or Insert, which check it).
+	// 0 <= n <= len(buf).
 	n int
 }
 
-// checkArray panics unless A is an array type whose element type is T.
-// It costs a few nanoseconds, so methods call it only while the vector is
-// empty: once n > 0, the check has passed for this instantiation.
-func checkArray[T, A any]() {
-	a, t := reflect.TypeFor[A](), reflect.TypeFor[T]()
-	if a.Kind() != reflect.Array || a.Elem() != t {
-		panic("vec: Heapless[" + t.String() + ", " + a.String() + "]: " +
-			"the second type argument must be an array of the first, such as [16]" + t.String())
-	}
-}
-
-// capacity returns N. The caller must ensure that A was checked.
-// It is small enough to inline, and a constant for all but zero-size T.
-func (h *Heapless[T, A]) capacity() int {
-	var zero T
-	if unsafe.Sizeof(zero) > 0 {
-		return int(unsafe.Sizeof(h.buf) / unsafe.Sizeof(zero))
-	}
-	return arrayLen[A]()
-}
-
-// arrayLen returns the length of the array type A. Heapless needs it only
-// for a zero-size T: [N]T then has size 0 for every N, so only the type
-// knows N.
-func arrayLen[A any]() int {
-	return reflect.TypeFor[A]().Len()
-}
-
-// slot returns the address of element i of buf.
-// The caller must ensure that A was checked and that 0 <= i < Cap().
-func (h *Heapless[T, A]) slot(i int) *T {
-	var zero T
-	// A is [Cap()]T and i < Cap(): the element lies inside buf.
-	return (*T)(unsafe.Add(unsafe.Pointer(&h.buf), uintptr(i)*unsafe.Sizeof(zero)))
-}
-
 // prefix returns slots [0, n) of buf as a slice whose capacity is n.
-// The caller must ensure that A was checked and that 0 <= n <= Cap().
+// The caller must ensure that 0 <= n <= len(buf).
 func (h *Heapless[T, A]) prefix(n int) []T {
-	// A is [Cap()]T and n <= Cap(): the n elements lie inside buf.
+	// A is [len(buf)]T and n <= len(buf): the n elements lie inside buf.
 	return unsafe.Slice((*T)(unsafe.Pointer(&h.buf)), n)
 }
 
 // checkTail panics if slot n, the first one past the length, is no longer
 // zero: something wrote to it after the vector vacated it, which only a stale
-// view from Slice can do. Only vecdebug builds call it, after A was checked.
+// view from Slice can do. Only vecdebug builds call it.
 func (h *Heapless[T, A]) checkTail(method string) {
-	if h.n == h.capacity() {
+	if h.n == len(h.buf) {
 		return
 	}
-	// A was checked and n < Cap(): slot n lies inside buf and holds a T.
-	if !reflect.NewAt(reflect.TypeFor[T](), unsafe.Pointer(h.slot(h.n))).Elem().IsZero() {
+	// n < len(buf): slot n lies inside buf and holds a T.
+	if !reflect.NewAt(reflect.TypeFor[T](), unsafe.Pointer(&h.buf[h.n])).Elem().IsZero() {
 		panicStale("Heapless."+method, h.n, h.n)
 	}
 }
@@ -94,29 +77,20 @@ func (h *Heapless[T, A]) checkTail(method string) {
 func (h *Heapless[T, A]) Len() int { return h.n }
 
 // Cap returns N, the number of elements h can hold.
-// It panics if A is not [N]T.
-func (h *Heapless[T, A]) Cap() int {
-	if h.n == 0 {
-		checkArray[T, A]()
-	}
-	return h.capacity()
-}
+func (h *Heapless[T, A]) Cap() int { return len(h.buf) }
 
 // Push appends v and reports whether it fit. When h is full, Push returns
 // false and leaves h unchanged.
 func (h *Heapless[T, A]) Push(v T) bool {
-	if h.n == 0 {
-		checkArray[T, A]()
-	}
-	if h.n == h.capacity() {
+	n := h.n
+	if n == len(h.buf) {
 		return false
 	}
 	if debug {
 		h.checkTail("Push")
 	}
-	// n < Cap() and A was checked: slot n is inside buf.
-	*h.slot(h.n) = v
-	h.n++
+	h.buf[n] = v
+	h.n = n + 1
 	return true
 }
 
@@ -124,35 +98,43 @@ func (h *Heapless[T, A]) Push(v T) bool {
 // one. The vacated slot is cleared.
 func (h *Heapless[T, A]) Pop() (T, bool) {
 	var zero T
-	if h.n == 0 {
+	n := h.n
+	if n == 0 {
 		return zero, false
 	}
-	h.n--
-	// The old length n+1 > 0 means A was checked, and slot n was initialized.
-	p := h.slot(h.n)
-	v := *p
-	*p = zero
+	n--
+	h.n = n
+	// The old length was n+1: slot n was initialized.
+	v := h.buf[n]
+	h.buf[n] = zero
 	return v, true
 }
 
 // Get returns element i. It panics unless 0 <= i < Len().
 func (h *Heapless[T, A]) Get(i int) T {
-	checkIndex("Heapless.Get", i, h.n)
+	if uint(i) >= uint(h.n) {
+		// checkIndex, written out: the panic reads h.n again, so that the
+		// compare takes h.n from memory and no register holds it (see
+		// docs/performance-vec.md).
+		panic(rangeError{"Heapless.Get", i, h.n, ""})
+	}
 	if debug {
 		h.checkTail("Get")
 	}
-	// 0 <= i < n: A was checked and slot i is initialized.
-	return *h.slot(i)
+	// 0 <= i < n: slot i is initialized.
+	return h.buf[i]
 }
 
 // Set replaces element i with v. It panics unless 0 <= i < Len().
 func (h *Heapless[T, A]) Set(i int, v T) {
-	checkIndex("Heapless.Set", i, h.n)
+	if uint(i) >= uint(h.n) {
+		// checkIndex, written out, as in Get.
+		panic(rangeError{"Heapless.Set", i, h.n, ""})
+	}
 	if debug {
 		h.checkTail("Set")
 	}
-	// 0 <= i < n: A was checked and slot i is initialized.
-	*h.slot(i) = v
+	h.buf[i] = v
 }
 
 // Insert inserts v at index i, shifting elements [i, Len()) up by one, and
@@ -160,16 +142,13 @@ func (h *Heapless[T, A]) Set(i int, v T) {
 // unchanged. It panics unless 0 <= i <= Len().
 func (h *Heapless[T, A]) Insert(i int, v T) bool {
 	checkBound("Heapless.Insert", "index", i, h.n)
-	if h.n == 0 {
-		checkArray[T, A]()
-	}
-	if h.n == h.capacity() {
+	if h.n == len(h.buf) {
 		return false
 	}
 	if debug {
 		h.checkTail("Insert")
 	}
-	// n < Cap() and A was checked: n+1 slots fit in buf.
+	// n < len(buf): n+1 slots fit in buf.
 	s := h.prefix(h.n + 1)
 	copy(s[i+1:], s[i:h.n])
 	s[i] = v
@@ -181,7 +160,7 @@ func (h *Heapless[T, A]) Insert(i int, v T) bool {
 // by one. The vacated last slot is cleared. It panics unless 0 <= i < Len().
 func (h *Heapless[T, A]) Remove(i int) T {
 	checkIndex("Heapless.Remove", i, h.n)
-	// n > 0: A was checked and slots [0, n) are initialized.
+	// Slots [0, n) are initialized.
 	s := h.prefix(h.n)
 	v := s[i]
 	copy(s[i:], s[i+1:])
@@ -195,7 +174,7 @@ func (h *Heapless[T, A]) Remove(i int) T {
 // cleared. It panics unless 0 <= i < Len().
 func (h *Heapless[T, A]) SwapRemove(i int) T {
 	checkIndex("Heapless.SwapRemove", i, h.n)
-	// n > 0: A was checked and slots [0, n) are initialized.
+	// Slots [0, n) are initialized.
 	s := h.prefix(h.n)
 	v := s[i]
 	s[i] = s[h.n-1]
@@ -211,7 +190,7 @@ func (h *Heapless[T, A]) Truncate(n int) {
 	if n == h.n {
 		return
 	}
-	// n < h.n, so h.n > 0: A was checked and slots [0, h.n) are initialized.
+	// n < h.n: slots [0, h.n) are initialized.
 	clear(h.prefix(h.n)[n:])
 	h.n = n
 }
@@ -221,7 +200,7 @@ func (h *Heapless[T, A]) Clear() {
 	if h.n == 0 {
 		return
 	}
-	// n > 0: A was checked and slots [0, n) are initialized.
+	// Slots [0, n) are initialized.
 	clear(h.prefix(h.n))
 	h.n = 0
 }
@@ -233,7 +212,7 @@ func (h *Heapless[T, A]) Slice() []T {
 	if h.n == 0 {
 		return nil
 	}
-	// n > 0: A was checked and slots [0, n) are initialized.
+	// Slots [0, n) are initialized.
 	return h.prefix(h.n)
 }
 
@@ -245,7 +224,7 @@ func (h *Heapless[T, A]) All() iter.Seq2[int, T] {
 	return func(yield func(int, T) bool) {
 		for i := 0; i < h.n; i++ {
 			// i < n, read afresh after each yield: slot i is initialized.
-			if !yield(i, *h.slot(i)) {
+			if !yield(i, h.buf[i]) {
 				return
 			}
 		}

@@ -1,7 +1,12 @@
 package vec_test
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/uninitlint/uninitlint/runtime/vec"
@@ -9,7 +14,7 @@ import (
 
 // contents returns h's elements as collected by All, to check it against
 // Slice and against a model.
-func contents[T, A any](h *vec.Heapless[T, A]) []T {
+func contents[T any, A vec.Array[T]](h *vec.Heapless[T, A]) []T {
 	var out []T
 	for i, v := range h.All() {
 		if i != len(out) {
@@ -22,7 +27,7 @@ func contents[T, A any](h *vec.Heapless[T, A]) []T {
 
 // checkVacated fails t unless every slot of h past its length holds the
 // zero value: Pop, Remove, SwapRemove, Truncate and Clear must clear them.
-func checkVacated[T comparable, A any](t *testing.T, h *vec.Heapless[T, A]) {
+func checkVacated[T comparable, A vec.Array[T]](t *testing.T, h *vec.Heapless[T, A]) {
 	t.Helper()
 	var zero T
 	for i, v := range vec.HeaplessSlots(h)[h.Len():] {
@@ -242,13 +247,30 @@ func TestHeaplessArrayType(t *testing.T) {
 	if named.Cap() != 3 || !named.Push(1) {
 		t.Errorf("a named array type of the element type is refused")
 	}
-	const msg = "the second type argument must be an array of the first, such as [16]int"
-	var wrongElem vec.Heapless[int, [4]int32]
-	mustPanic(t, "vec: Heapless[int, [4]int32]: "+msg, func() { wrongElem.Push(1) })
-	var sameSize vec.Heapless[int, struct{ a, b int }]
-	mustPanic(t, "vec: Heapless[int, struct { a int; b int }]: "+msg, func() { sameSize.Insert(0, 1) })
-	var notArray vec.Heapless[int, []int]
-	mustPanic(t, "vec: Heapless[int, []int]: "+msg, func() { notArray.Cap() })
+}
+
+// TestHeaplessRefusesNonArrays builds testdata/notarray, whose Heapless
+// instantiations are each wrong, and checks that the compiler refuses every
+// one: the constraint Array, not a run-time check, keeps A an array of T.
+func TestHeaplessRefusesNonArrays(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	gocmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+	if _, err := os.Stat(gocmd); err != nil {
+		t.Skipf("no go command: %v", err)
+	}
+	cmd := exec.Command(gocmd, "build", "-o", os.DevNull, "./testdata/notarray")
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatal("testdata/notarray built")
+	}
+	for _, a := range []string{"[4]int32", "struct{a int; b int}", "[]int", "[100]int"} {
+		if want := a + " does not satisfy vec.Array[int]"; !strings.Contains(string(out), want) {
+			t.Errorf("go build did not say %q:\n%s", want, out)
+		}
+	}
 }
 
 func TestHeaplessPanics(t *testing.T) {

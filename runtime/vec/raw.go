@@ -148,6 +148,16 @@ func (r *Raw[T]) copyCheck(method string) {
 	}
 }
 
+// ownerCheck is copyCheck for a Raw known to hold memory (len > 0, so data
+// is not nil and neither is self): one compare, which leaves Get and Set as
+// cheap as indexing a slice but for a load. They check the index first, so
+// that an empty Raw, zero or copied, panics with the index out of range.
+func (r *Raw[T]) ownerCheck(method string) {
+	if r.self != r {
+		panic(copyError(method))
+	}
+}
+
 // A copyError is the panic value of a method called on a copy of a Raw that
 // holds memory; it names the method. Like rangeError, it is formatted only
 // when printed.
@@ -288,6 +298,26 @@ func (r *Raw[T]) Cap() int { return r.cap }
 
 // Push appends v, growing r if it is full. Growth invalidates views from Slice.
 func (r *Raw[T]) Push(v T) {
+	// The fast path: room left, and r owns its memory (self == r, so data is
+	// not nil). Everything else, and every push of a vecdebug build, goes out
+	// of line to pushSlow. Push still costs a call: any call costs 57 of the
+	// inliner's budget of 80 (see docs/performance-vec.md), but a build with
+	// a profile (-pgo) inlines Push at its hot call sites.
+	n := r.len
+	if n == r.cap || r.self != r || debug {
+		r.pushSlow(v)
+		return
+	}
+	// n < cap: element n is inside data. (r stays live until len is stored.)
+	*r.slot(n) = v
+	r.len = n + 1
+}
+
+// pushSlow is Push when r is full, is a zero Raw or a copy, or is built with
+// vecdebug.
+//
+//go:noinline
+func (r *Raw[T]) pushSlow(v T) {
 	r.copyCheck("Push")
 	if r.len == r.cap {
 		r.grow("Push", 1)
@@ -324,8 +354,13 @@ func (r *Raw[T]) Pop() (T, bool) {
 
 // Get returns element i. It panics unless 0 <= i < Len().
 func (r *Raw[T]) Get(i int) T {
-	r.copyCheck("Get")
-	checkIndex("Raw.Get", i, r.len)
+	if uint(i) >= uint(r.len) {
+		// checkIndex, written out: the panic reads r.len again, so that the
+		// compare takes r.len from memory and no register holds it (see
+		// docs/performance-vec.md).
+		panic(rangeError{"Raw.Get", i, r.len, ""})
+	}
+	r.ownerCheck("Get")
 	if debug {
 		r.checkTail("Get")
 	}
@@ -338,8 +373,11 @@ func (r *Raw[T]) Get(i int) T {
 
 // Set replaces element i with v. It panics unless 0 <= i < Len().
 func (r *Raw[T]) Set(i int, v T) {
-	r.copyCheck("Set")
-	checkIndex("Raw.Set", i, r.len)
+	if uint(i) >= uint(r.len) {
+		// checkIndex, written out, as in Get.
+		panic(rangeError{"Raw.Set", i, r.len, ""})
+	}
+	r.ownerCheck("Set")
 	if debug {
 		r.checkTail("Set")
 	}
