@@ -23,6 +23,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -175,7 +176,7 @@ func measure(dir string, bins map[string]string, m module, tests, compare bool, 
 	out, stderr, u := timed(dir, bins["uninitlint"], args...)
 	r.usage = u
 	r.findings, r.errors = parseJSON(out)
-	if s := strings.TrimSpace(stderr); s != "" {
+	if s := strings.TrimSpace(summaryLine.ReplaceAllString(stderr, "")); s != "" {
 		r.errors = append(r.errors, firstLine(s))
 	}
 	if compare {
@@ -262,6 +263,9 @@ func countLines(path string) int {
 	}
 	return bytes.Count(data, []byte("\n"))
 }
+
+// summaryLine matches the line a run ends with on stderr, which is no error.
+var summaryLine = regexp.MustCompile(`(?m)^uninitlint: (no|\d+)( new)? findings? in .*$`)
 
 // parseJSON counts the findings per check in uninitlint's -json output, and collects the
 // analyzer errors.
