@@ -36,6 +36,67 @@ func BenchmarkLargeFunction(b *testing.B) {
 	}
 }
 
+// BenchmarkManyAllocations runs the model on one function of 100, 1,000 and 10,000 groups of
+// allocate, write, read and release: the cost should grow linearly in the allocations.
+func BenchmarkManyAllocations(b *testing.B) {
+	for _, units := range []int{100, 1000, 10000} {
+		benchGenerated(b, allocUnit, "", units)
+	}
+}
+
+// BenchmarkBranchesOverLiveAllocations runs the model on 200 live allocations followed by 300
+// and 3,000 branches that each write one of them.
+func BenchmarkBranchesOverLiveAllocations(b *testing.B) {
+	var live strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&live, "\tm%[1]d, _ := syscall.Mmap(-1, 0, 4096, 0, 0)\n", i)
+	}
+	for _, units := range []int{300, 3000} {
+		benchGenerated(b, branchUnit, live.String(), units)
+	}
+}
+
+// allocUnit is one group of BenchmarkManyAllocations.
+const allocUnit = `
+	b%[1]d, _ := syscall.Mmap(-1, 0, 4096, 0, 0)
+	b%[1]d[0] = byte(n)
+	s += uint64(b%[1]d[0])
+	syscall.Munmap(b%[1]d)
+`
+
+// branchUnit is one branch of BenchmarkBranchesOverLiveAllocations, over allocation %[1]d%%200.
+const branchUnit = `
+	if n == %[1]d {
+		m%[2]d[0] = byte(s)
+		s++
+	}
+`
+
+// benchGenerated benchmarks the model on one function of a prologue and units repetitions of
+// unit (with syscall imported), reporting the cost per instruction.
+func benchGenerated(b *testing.B, unit, prologue string, units int) {
+	var src strings.Builder
+	src.WriteString("package large\n\nimport \"syscall\"\n\nfunc F(n int) (s uint64) {\n" + prologue)
+	for i := range units {
+		fmt.Fprintf(&src, unit, i, i%200)
+	}
+	if prologue != "" {
+		for i := range 200 {
+			fmt.Fprintf(&src, "\tsyscall.Munmap(m%d)\n", i)
+		}
+	}
+	src.WriteString("\treturn s\n}\n")
+	pass, instrs := passOver(b, src.String())
+	b.Run(fmt.Sprintf("units=%d/instrs=%d", units, instrs), func(b *testing.B) {
+		for range b.N {
+			if _, err := run(pass); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(instrs), "ns/instr")
+	})
+}
+
 // unit is one repetition of the generated function's body: a buffer, a loop writing it through
 // unsafe.Add, a guarded wide read, a view, a branch. About 33 SSA instructions.
 const unit = `
@@ -61,7 +122,12 @@ func largePass(b *testing.B, units int) (*analysis.Pass, int) {
 		fmt.Fprintf(&src, unit, i)
 	}
 	src.WriteString("\treturn s\n}\n")
-	formatted, err := format.Source([]byte(src.String()))
+	return passOver(b, src.String())
+}
+
+// passOver type-checks and builds the package of one file, src, whose function F is measured.
+func passOver(b *testing.B, src string) (*analysis.Pass, int) {
+	formatted, err := format.Source([]byte(src))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"hash/fnv"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -32,8 +33,13 @@ import (
 const maxLeakAllocs = 64
 
 // checkLeaks records an EvLeak event for each return that loses a manual allocation.
+//
+// A cheap pass first: a forward union dataflow of bitsets, one bit an allocation, set where it
+// is allocated, cleared where it is handed on and on its nil and error edges, finds the
+// allocations some return may lose. Only those are walked path-sensitively (leakingReturn),
+// which may find every such path infeasible.
 func (fa *funcAnalysis) checkLeaks() {
-	n := 0
+	var allocs []leakAlloc
 	for _, b := range fa.fn.Blocks {
 		for i, instr := range b.Instrs {
 			v, ok := instr.(ssa.Value)
@@ -44,16 +50,123 @@ func (fa *funcAnalysis) checkLeaks() {
 			if obj == nil {
 				continue
 			}
-			if n++; n > maxLeakAllocs {
+			if len(allocs) == maxLeakAllocs {
 				debugf("memmodel: %s: more than %d manual allocations, leaks not searched past the bound", fa.fn, maxLeakAllocs)
-				return
+				break
 			}
-			if ret := fa.leakingReturn(v, b, i); ret != nil {
-				fa.events = append(fa.events, Event{Kind: EvLeak, Pos: fa.returnPos(ret), Op: "return", Obj: obj,
-					Alloc: callPosOf(v)})
+			lk := &leakSearch{derived: map[ssa.Value]bool{}, cells: map[*ssa.Alloc]bool{}, handed: map[ssa.Instruction]bool{}}
+			lk.derive(v)
+			allocs = append(allocs, leakAlloc{v, b, i, obj, lk, errorResult(v)})
+		}
+	}
+	if len(allocs) == 0 {
+		return
+	}
+	for _, a := range fa.leakCandidates(allocs) {
+		al := allocs[a]
+		if ret := fa.leakingReturn(al); ret != nil {
+			fa.events = append(fa.events, Event{Kind: EvLeak, Pos: fa.returnPos(ret), Op: "return", Obj: al.obj,
+				Alloc: callPosOf(al.v)})
+		}
+	}
+}
+
+// A leakAlloc is one allocation the leak check follows.
+type leakAlloc struct {
+	v    ssa.Value
+	b    *ssa.BasicBlock
+	i    int // v's index in b
+	obj  *Object
+	lk   *leakSearch
+	errv ssa.Value // the allocating call's error result, if any
+}
+
+// leakCandidates returns the indexes of the allocations that some return may lose, by a
+// path-insensitive union dataflow over bitsets (one word per 64 allocations), in increasing
+// order.
+func (fa *funcAnalysis) leakCandidates(allocs []leakAlloc) []int {
+	words := (len(allocs) + 63) / 64
+	gen := map[ssa.Instruction][]uint64{}
+	kill := map[ssa.Instruction][]uint64{}
+	set := func(m map[ssa.Instruction][]uint64, in ssa.Instruction, a int) {
+		if m[in] == nil {
+			m[in] = make([]uint64, words)
+		}
+		m[in][a/64] |= 1 << (a % 64)
+	}
+	for a, al := range allocs {
+		set(gen, al.v.(ssa.Instruction), a)
+		for in := range al.lk.handed {
+			set(kill, in, a)
+		}
+	}
+	out := make([][]uint64, len(fa.fn.Blocks))
+	found := make([]uint64, words)
+	work := []*ssa.BasicBlock{fa.fn.Blocks[0]}
+	queued := make([]bool, len(fa.fn.Blocks))
+	queued[0] = true
+	for len(work) > 0 {
+		b := work[0]
+		work = work[1:]
+		queued[b.Index] = false
+		cur := make([]uint64, words)
+		for _, p := range b.Preds {
+			if out[p.Index] == nil {
+				continue
+			}
+			si := slices.Index(p.Succs, b)
+			for w := range words {
+				cur[w] |= out[p.Index][w] &^ blockedMask(allocs, p, si, w)
+			}
+		}
+		for _, in := range b.Instrs {
+			for w := range words {
+				if k := kill[in]; k != nil {
+					cur[w] &^= k[w]
+				}
+				if g := gen[in]; g != nil {
+					cur[w] |= g[w]
+				}
+			}
+			if _, ok := in.(*ssa.Return); ok {
+				for w := range words {
+					found[w] |= cur[w]
+				}
+			}
+		}
+		if out[b.Index] != nil && slices.Equal(out[b.Index], cur) {
+			continue
+		}
+		out[b.Index] = cur
+		for _, succ := range b.Succs {
+			if !queued[succ.Index] {
+				queued[succ.Index] = true
+				work = append(work, succ)
 			}
 		}
 	}
+	var cands []int
+	for a := range allocs {
+		if found[a/64]&(1<<(a%64)) != 0 {
+			cands = append(cands, a)
+		}
+	}
+	return cands
+}
+
+// blockedMask returns word w of the allocations that the edge from p to its si-th successor
+// cannot lose.
+func blockedMask(allocs []leakAlloc, p *ssa.BasicBlock, si, w int) uint64 {
+	if _, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If); !ok {
+		return 0
+	}
+	var m uint64
+	for a := w * 64; a < min(len(allocs), (w+1)*64); a++ {
+		if allocs[a].lk.blocked(p, si, allocs[a].errv) {
+			m |= 1 << (a % 64)
+		}
+	}
+	return m
 }
 
 // allocated returns the manual object v allocates, if v is the value a call to one of the
@@ -83,24 +196,22 @@ func (fa *funcAnalysis) allocated(v ssa.Value) *Object {
 	return nil
 }
 
-// leakingReturn returns a return that a path from alloc (instruction i of b) reaches without
-// handing the memory on, or nil.
+// leakingReturn returns a return that a path from the allocation reaches without handing the
+// memory on, or nil.
 //
 // The walk is path-sensitive for branches that repeat a condition: an edge binds its If's
 // condition (and a phi binds its constant incoming value), and a later If on a bound value, its
 // negation, or a bound phi compared with a constant takes only the edge the binding allows. So
 // `if c { free(p) }; if !c { use; free(p); return }; return` leaks on no path. Walks that
 // would visit more than maxLeakVisits blocks give up, silent.
-func (fa *funcAnalysis) leakingReturn(alloc ssa.Value, b *ssa.BasicBlock, i int) *ssa.Return {
-	lk := &leakSearch{derived: map[ssa.Value]bool{}, cells: map[*ssa.Alloc]bool{}, handed: map[ssa.Instruction]bool{}}
-	lk.derive(alloc)
-	errv := errorResult(alloc)
+func (fa *funcAnalysis) leakingReturn(al leakAlloc) *ssa.Return {
+	lk, errv, b, i := al.lk, al.errv, al.b, al.i
 	type pos struct {
 		b   *ssa.BasicBlock
 		i   int
 		env *binding
 	}
-	seen := map[string]bool{}
+	seen := map[seenKey]bool{}
 	stack := []pos{{b, i + 1, nil}}
 	for visits := 0; len(stack) > 0; visits++ {
 		if visits > maxLeakVisits*len(fa.fn.Blocks) {
@@ -146,6 +257,14 @@ type binding struct {
 	c    constant.Value
 	next *binding
 	n    int
+	hash uint64 // of the list, for the visited set: equal bindings hash alike
+}
+
+// A seenKey names a block entered with some bindings, for the visited set; two different
+// bindings of one hash are taken for one, which can only drop a path.
+type seenKey struct {
+	b    *ssa.BasicBlock
+	hash uint64
 }
 
 func (e *binding) lookup(v ssa.Value) constant.Value {
@@ -168,20 +287,23 @@ func (e *binding) bind(v ssa.Value, c constant.Value) *binding {
 	if n > maxBindings {
 		return e // what is not bound is unknown, which only adds paths
 	}
-	return &binding{v, c, e, n}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%p=%s", v, c.ExactString())
+	return &binding{v, c, e, n, e.hashOf() ^ h.Sum64()} // order-free: the same set hashes alike
+}
+
+func (e *binding) hashOf() uint64 {
+	if e == nil {
+		return 0
+	}
+	return e.hash
 }
 
 // maxBindings bounds what one path remembers.
 const maxBindings = 8
 
 // key names a block entered with the path's bindings, for the visited set.
-func (e *binding) key(b *ssa.BasicBlock) string {
-	k := fmt.Sprint(b.Index)
-	for ; e != nil; e = e.next {
-		k += fmt.Sprintf(";%p=%s", e.v, e.c)
-	}
-	return k
-}
+func (e *binding) key(b *ssa.BasicBlock) seenKey { return seenKey{b, e.hashOf()} }
 
 // enter returns the bindings on the edge from b to its si-th successor succ.
 func (e *binding) enter(b *ssa.BasicBlock, si int, succ *ssa.BasicBlock) *binding {
