@@ -59,8 +59,45 @@ func addressIn(v ssa.Value, seen map[ssa.Value]bool) *Address {
 		if x.Op == token.MUL {
 			return loadedAddress(x, seen)
 		}
+	case *ssa.Lookup:
+		return mapAddress(x, seen)
+	case *ssa.Extract:
+		if lk, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 0 {
+			return mapAddress(lk, seen) // v, ok := m[k]
+		}
 	}
 	return nil
+}
+
+// mapAddress follows an integer through a map made in this function: a lookup of a map whose
+// updates store an address holds that address, for all the model knows of which key it read
+// (the map's "some entry" summary is the join of what every update stored).
+//
+//	t0 = make map[string]uintptr
+//	m[k] = t3                                   m["buf"] = uintptr(unsafe.Pointer(&b[0]))
+//	t9 = t0[k2]                                 ... m["buf"]
+func mapAddress(lk *ssa.Lookup, seen map[ssa.Value]bool) *Address {
+	mm, ok := lk.X.(*ssa.MakeMap)
+	if !ok {
+		return nil
+	}
+	var found *Address
+	for _, r := range *mm.Referrers() {
+		switch r := r.(type) {
+		case *ssa.MapUpdate:
+			a := addressIn(r.Value, seen)
+			if a == nil {
+				return nil // some entry holds no address, or one the model cannot name
+			}
+			if found == nil {
+				found = crossed(a)
+			}
+		case *ssa.Lookup, *ssa.DebugRef:
+		default:
+			return nil // the map escapes: someone else may store into it
+		}
+	}
+	return found
 }
 
 // binAddress follows rule 3's arithmetic: an address plus or minus an integer, an address

@@ -325,6 +325,7 @@ func (ra *rangeAnalysis) solve() {
 		}
 	}
 	ra.unstable = true
+	debugf("memmodel: %s: the range analysis did not settle in %d rounds; the function's accesses are not checked", ra.fa.fn, maxRangeRounds)
 }
 
 // step computes the range of the value instr defines and reports whether it changed.

@@ -112,3 +112,27 @@ func attrSyscallTwin(fd uintptr) error {
 	}
 	return nil
 }
+
+// mapHeld keeps an address in a map's entry, which the collector does not see as a pointer.
+func mapHeld() byte {
+	b := make([]byte, 16)
+	m := map[string]uintptr{}
+	m["buf"] = uintptr(unsafe.Pointer(&b[0]))
+	return *(*byte)(unsafe.Pointer(m["buf"])) // want `address held in a uintptr since line 120 is converted back`
+}
+
+// mapHeldTwin is fine: the map holds pointers, which keep b alive.
+func mapHeldTwin() byte {
+	b := make([]byte, 16)
+	m := map[string]unsafe.Pointer{}
+	m["buf"] = unsafe.Pointer(&b[0])
+	return *(*byte)(m["buf"])
+}
+
+// mapMixed is silent: an entry that holds no address may be the one read.
+func mapMixed(k string) unsafe.Pointer {
+	b := make([]byte, 16)
+	m := map[string]uintptr{"zero": 0}
+	m["buf"] = uintptr(unsafe.Pointer(&b[0]))
+	return unsafe.Pointer(m[k])
+}
