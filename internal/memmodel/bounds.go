@@ -46,9 +46,17 @@ func (fa *funcAnalysis) callRelations(c *ssa.Call) []relation {
 		return nil
 	}
 	var rels []relation
-	for _, l := range fa.b.summaryOf(fn).less() {
+	sum := fa.b.summaryOf(fn)
+	for _, l := range sum.less() {
 		if l[0] < len(c.Call.Args) && l[1] < len(c.Call.Args) {
 			rels = append(rels, relation{ssaq.StripConv(c.Call.Args[l[0]]), ssaq.StripConv(c.Call.Args[l[1]]), true})
+		}
+	}
+	if sum != nil {
+		for _, l := range sum.LessEq {
+			if l[0] < len(c.Call.Args) && l[1] < len(c.Call.Args) {
+				rels = append(rels, relation{ssaq.StripConv(c.Call.Args[l[0]]), ssaq.StripConv(c.Call.Args[l[1]]), false})
+			}
 		}
 	}
 	return rels
@@ -110,16 +118,19 @@ func (s *Summary) less() [][2]int {
 	return s.Less
 }
 
-// paramRelations returns the strict relations between parameters that hold at a return: a
+// paramRelations returns the relations between parameters that hold at a return, strict and not: a
 // bounds-checking helper (checkIndex(i, n) panics unless i < n) ensures them for its callers.
-func (fa *funcAnalysis) paramRelations(r *ssa.Return) [][2]int {
-	var out [][2]int
+func (fa *funcAnalysis) paramRelations(r *ssa.Return) (less, lessEq [][2]int) {
 	for _, rel := range fa.relationsAt(r) {
 		a, aok := rel.a.(*ssa.Parameter)
 		b, bok := rel.b.(*ssa.Parameter)
-		if aok && bok && rel.strict {
-			out = append(out, [2]int{fa.inputs[a], fa.inputs[b]})
+		switch {
+		case !aok || !bok:
+		case rel.strict:
+			less = append(less, [2]int{fa.inputs[a], fa.inputs[b]})
+		default:
+			lessEq = append(lessEq, [2]int{fa.inputs[a], fa.inputs[b]})
 		}
 	}
-	return out
+	return less, lessEq
 }

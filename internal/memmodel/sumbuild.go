@@ -23,6 +23,7 @@ type summaryBuilder struct {
 	closure  []PathKill
 	noClos   bool // some return does not return the same kind of closure
 	less     [][2]int
+	lessEq   [][2]int
 }
 
 // resultAcc accumulates what the returns say about one result.
@@ -124,10 +125,14 @@ func (sb *summaryBuilder) ret(fa *funcAnalysis, s *state, r *ssa.Return) {
 			}
 		}
 	}
-	if rels := fa.paramRelations(r); !sb.returned {
-		sb.less = rels
+	if rels, eqs := fa.paramRelations(r); !sb.returned {
+		sb.less, sb.lessEq = rels, eqs
 	} else {
 		sb.less = slices.DeleteFunc(sb.less, func(l [2]int) bool { return !slices.Contains(rels, l) })
+		// what every return ensures at least: a <= b, or the stronger a < b
+		sb.lessEq = slices.DeleteFunc(sb.lessEq, func(l [2]int) bool {
+			return !slices.Contains(eqs, l) && !slices.Contains(rels, l)
+		})
 	}
 	sb.returned = true
 	if len(sb.results) < len(r.Results) {
@@ -208,7 +213,7 @@ func (sb *summaryBuilder) closureResult(fa *funcAnalysis, s *state, mc *ssa.Make
 
 // build returns the summary, with every list sorted so that facts are deterministic.
 func (sb *summaryBuilder) build() *Summary {
-	s := &Summary{ClosureKills: sb.closure, Less: sb.less}
+	s := &Summary{ClosureKills: sb.closure, Less: sb.less, LessEq: without(sb.lessEq, sb.less)}
 	for _, f := range sb.exit {
 		if !f.k.vacuous {
 			s.Kills = append(s.Kills, PathKill{Path: f.path, Kind: f.k.kind, Must: true, Via: f.k.via, Type: f.k.typ})
@@ -256,4 +261,9 @@ func cmpPath(a, b Path) int {
 func (fa *funcAnalysis) allocates(r *root) bool {
 	instr, ok := r.v.(ssa.Instruction)
 	return ok && fa.objs[instr] == r.obj
+}
+
+// without returns the pairs of a not in b.
+func without(a, b [][2]int) [][2]int {
+	return slices.DeleteFunc(slices.Clone(a), func(l [2]int) bool { return slices.Contains(b, l) })
 }

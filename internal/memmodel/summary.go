@@ -103,6 +103,7 @@ type Summary struct {
 	Results      []Result
 	ClosureKills []PathKill // effects of calling the closure it returns, in its own inputs' terms
 	Less         [][2]int   // when it returns, input [0] < input [1] (a bounds check)
+	LessEq       [][2]int   // when it returns, input [0] <= input [1] (a bound that admits the end)
 	NoReturn     bool       // it never returns: it exits the process or the goroutine, or panics
 }
 
@@ -156,6 +157,9 @@ func (s *Summary) String() string {
 	for _, l := range s.Less {
 		parts = append(parts, fmt.Sprintf("ensures(p%d<p%d)", l[0], l[1]))
 	}
+	for _, l := range s.LessEq {
+		parts = append(parts, fmt.Sprintf("ensures(p%d<=p%d)", l[0], l[1]))
+	}
 	for i, r := range s.Results {
 		if r.Fresh != 0 && r.Sized {
 			parts = append(parts, fmt.Sprintf("size(r%d)=%s", i, r.sizeString()))
@@ -169,7 +173,7 @@ func (s *Summary) String() string {
 
 // isEmpty reports whether the summary says nothing a caller could use.
 func (s *Summary) isEmpty() bool {
-	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less) > 0 || s.UsesAll {
+	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq) > 0 || s.UsesAll {
 		return false
 	}
 	for _, r := range s.Results {

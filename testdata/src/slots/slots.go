@@ -118,6 +118,19 @@ func (s *Stack) AtByCap(i int) int {
 	return s.buf[i] // want `read of Stack.buf at an index not known to be below Stack.n`
 }
 
+// checkBound panics when i > n: it admits i == n, the slot at the length.
+func checkBound(i, n int) {
+	if i > n {
+		panic("index out of range")
+	}
+}
+
+// AtLoose is bounded by a helper that lets i be the length.
+func (s *Stack) AtLoose(i int) int {
+	checkBound(i, s.n)
+	return s.buf[i] // want `read of Stack.buf at an index not known to be below Stack.n`
+}
+
 // Slice is fine: the view ends at the length.
 func (s *Stack) Slice() []int { return s.buf[:s.n] }
 
