@@ -337,6 +337,9 @@ func (fa *funcAnalysis) pastLength(instr ssa.Instruction, e elemRef, lf *LengthO
 	// A constant index (buf[0]) is often read under an invariant the model cannot see (a node
 	// of a B-tree is never empty): only a wrong bound makes it judged, as for any index.
 	judged := isLen(i)
+	if isLen(plusPositive(i)) {
+		return true // x.n + c, c >= 1: past the length whatever it is (h.n--; h.buf[h.n+1])
+	}
 	for _, rel := range fa.relationsAt(instr) {
 		switch {
 		case !fa.sameInt(rel.a, i) && !(isConst && ssaq.IntAtLeast(rel.a, k)):
@@ -380,6 +383,21 @@ func minusPositive(v ssa.Value) ssa.Value {
 	}
 	if c, ok := ssaq.IntConst(sub.Y); ok && c >= 1 {
 		return ssaq.StripConv(sub.X)
+	}
+	return nil
+}
+
+// plusPositive returns x for x + c with a constant c >= 1, or nil.
+func plusPositive(v ssa.Value) ssa.Value {
+	add, ok := v.(*ssa.BinOp)
+	if !ok || add.Op != token.ADD {
+		return nil
+	}
+	if c, ok := ssaq.IntConst(add.Y); ok && c >= 1 {
+		return ssaq.StripConv(add.X)
+	}
+	if c, ok := ssaq.IntConst(add.X); ok && c >= 1 {
+		return ssaq.StripConv(add.Y)
 	}
 	return nil
 }

@@ -131,6 +131,12 @@ func (s *Stack) AtLoose(i int) int {
 	return s.buf[i] // want `read of Stack.buf at an index not known to be below Stack.n`
 }
 
+// PopPast moves the length down, then reads one past the slot it vacated.
+func (s *Stack) PopPast() int {
+	s.n--
+	return s.buf[s.n+1] // want `read of Stack.buf at an index not known to be below Stack.n`
+}
+
 // Slice is fine: the view ends at the length.
 func (s *Stack) Slice() []int { return s.buf[:s.n] }
 
