@@ -29,14 +29,33 @@ func (fa *funcAnalysis) relationsAt(instr ssa.Instruction) []relation {
 			}
 		}
 		upto = nil
-		if len(b.Preds) == 1 {
-			p := b.Preds[0]
+		if p := fa.onlyLivePred(b); p != nil {
 			if ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If); ok && p.Succs[0] != p.Succs[1] {
 				rels = append(rels, edgeRelations(ifi.Cond, p.Succs[0] == b)...)
 			}
 		}
 	}
 	return rels
+}
+
+// onlyLivePred returns b's one predecessor from which control can arrive, or nil: a
+// predecessor that calls a function that never returns (a panicking helper, log.Fatal) is a
+// dead end, whatever the edge it falls through to.
+//
+//	if uint(i) >= uint(h.n) { h.panicIndex(i) }   // the block that calls panicIndex jumps on
+//	return h.buf[i]                               // but i < h.n holds here
+func (fa *funcAnalysis) onlyLivePred(b *ssa.BasicBlock) *ssa.BasicBlock {
+	var live *ssa.BasicBlock
+	for _, p := range b.Preds {
+		if len(b.Preds) > 1 && fa.stopsIn(p, 0, len(p.Instrs)) {
+			continue
+		}
+		if live != nil {
+			return nil
+		}
+		live = p
+	}
+	return live
 }
 
 // callRelations returns what a call's summary ensures of its arguments when it returns.

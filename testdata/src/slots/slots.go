@@ -137,6 +137,27 @@ func (s *Stack) PopPast() int {
 	return s.buf[s.n+1] // want `read of Stack.buf at an index not known to be below Stack.n`
 }
 
+// fail panics, through a method the inliner keeps: the block calling it is a dead end.
+//
+//go:noinline
+func (s *Stack) fail(i int) { panic(i) }
+
+// AtFails is fine: past the length, fail never returns.
+func (s *Stack) AtFails(i int) int {
+	if uint(i) >= uint(s.n) {
+		s.fail(i)
+	}
+	return s.buf[i]
+}
+
+// AtFailsLoose lets i be the length before it fails.
+func (s *Stack) AtFailsLoose(i int) int {
+	if uint(i) > uint(s.n) {
+		s.fail(i)
+	}
+	return s.buf[i] // want `read of Stack.buf at an index not known to be below Stack.n`
+}
+
 // Slice is fine: the view ends at the length.
 func (s *Stack) Slice() []int { return s.buf[:s.n] }
 
