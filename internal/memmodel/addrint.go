@@ -234,7 +234,7 @@ func onlyStore(addr ssa.Value) *ssa.Store {
 		return nil
 	}
 	for _, st := range whole {
-		if !before(st, only) {
+		if !Before(st, only) {
 			return nil // the whole struct may be written after the field
 		}
 	}
@@ -244,14 +244,16 @@ func onlyStore(addr ssa.Value) *ssa.Store {
 // dominatesAll reports whether st comes before every load of the slot addr points to.
 func dominatesAll(st *ssa.Store, addr ssa.Value) bool {
 	for _, r := range *addr.Referrers() {
-		if ld, ok := r.(*ssa.UnOp); ok && !before(st, ld) {
+		if ld, ok := r.(*ssa.UnOp); ok && !Before(st, ld) {
 			return false
 		}
 	}
 	return true
 }
 
-func before(a, b ssa.Instruction) bool {
+// Before reports whether instruction a comes before b: earlier in the same block, or in a
+// block that dominates b's.
+func Before(a, b ssa.Instruction) bool {
 	if a.Block() != b.Block() {
 		return a.Block().Dominates(b.Block())
 	}

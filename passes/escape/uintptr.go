@@ -119,6 +119,13 @@ func isGoPointer(m *memmodel.Model, p ssa.Value) bool {
 // goTypedParam reports whether p is derived from a parameter of type *T, []T or string, where T
 // is a Go type (not a cgo one), by conversions, field and element addresses.
 func goTypedParam(p ssa.Value) bool {
+	param, ok := addressBase(p).(*ssa.Parameter)
+	return ok && isGoTyped(param.Type())
+}
+
+// addressBase returns the value p derives from by conversions, field and element addresses
+// and reslicing.
+func addressBase(p ssa.Value) ssa.Value {
 	for {
 		switch x := p.(type) {
 		case *ssa.Convert:
@@ -131,10 +138,8 @@ func goTypedParam(p ssa.Value) bool {
 			p = x.X
 		case *ssa.Slice:
 			p = x.X
-		case *ssa.Parameter:
-			return isGoTyped(x.Type())
 		default:
-			return false
+			return p
 		}
 	}
 }
@@ -210,7 +215,7 @@ func checkKeepAlive(rep *checks.Reporter, m *memmodel.Model, call *ssa.Call) {
 			}
 			for _, r := range *fa.Referrers() {
 				st, ok := r.(*ssa.Store)
-				if !ok || st.Addr != fa || !isInteger(st.Val.Type()) || !precedes(st, call) {
+				if !ok || st.Addr != fa || !isInteger(st.Val.Type()) || !memmodel.Before(st, call) {
 					continue
 				}
 				a := memmodel.AddressIn(st.Val)
@@ -255,24 +260,11 @@ func structAddr(arg ssa.Value) *ssa.Alloc {
 
 // allocBase returns the allocation this function made that p points into, or nil.
 func allocBase(p ssa.Value) ssa.Value {
-	for {
-		switch x := p.(type) {
-		case *ssa.Convert:
-			p = x.X
-		case *ssa.ChangeType:
-			p = x.X
-		case *ssa.FieldAddr:
-			p = x.X
-		case *ssa.IndexAddr:
-			p = x.X
-		case *ssa.Slice:
-			p = x.X
-		case *ssa.Alloc, *ssa.MakeSlice:
-			return x
-		default:
-			return nil
-		}
+	switch x := addressBase(p).(type) {
+	case *ssa.Alloc, *ssa.MakeSlice:
+		return x
 	}
+	return nil
 }
 
 // usedAfter reports whether some instruction that may run after call refers to v or to a value
@@ -321,25 +313,8 @@ func reachableAfter(call *ssa.Call) func(ssa.Instruction) bool {
 		if seen[in.Block()] {
 			return true
 		}
-		return in.Block() == call.Block() && precedes(call, in)
+		return in.Block() == call.Block() && memmodel.Before(call, in)
 	}
-}
-
-// precedes reports whether a comes before b: in the same block before it, or in a block that
-// dominates b's.
-func precedes(a, b ssa.Instruction) bool {
-	if a.Block() != b.Block() {
-		return a.Block().Dominates(b.Block())
-	}
-	for _, in := range a.Block().Instrs {
-		switch in {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
 }
 
 func isInteger(t types.Type) bool {
