@@ -39,6 +39,12 @@ type Access struct {
 	Need   int64 // AccConvert: sizeof(U)
 
 	Align int64 // nonzero: misaligned; U's alignment, of which Offset is not a multiple
+
+	// A callee's need that this call breaks (needs.go): the call, the callee's name, and where
+	// the access is in it (file:line).
+	Call   token.Pos
+	Callee string
+	Where  string
 }
 
 // Accesses returns the accesses the model found out of bounds or misaligned, by position.
@@ -70,7 +76,7 @@ func (fa *funcAnalysis) rangesOf() *rangeAnalysis {
 // A panic here is contained apart from the dataflow's: it becomes an error naming the function,
 // and the function keeps its events and summary.
 func (fa *funcAnalysis) checkAccesses() {
-	if fa.invalid || isGeneric(fa.fn) || !usesUnsafe(fa.fn) {
+	if fa.invalid || isGeneric(fa.fn) || !usesUnsafe(fa.fn) && !fa.callsWithNeeds() {
 		return
 	}
 	defer func() {
@@ -115,8 +121,15 @@ func (ra *rangeAnalysis) accesses() []Access {
 	for _, b := range ra.fa.fn.DomPreorder() {
 		for i, instr := range b.Instrs {
 			var acc *Access
+			ra.pos = instr.Pos()
 			switch in := instr.(type) {
 			case *ssa.Call:
+				if _, ok := in.Call.Value.(*ssa.Builtin); !ok {
+					if calls := ra.checkCall(in, b, i); len(calls) > 0 {
+						out = append(out, calls[0]) // one finding a call: the first need it breaks
+					}
+					continue
+				}
 				acc = ra.checkBuiltin(in, b, i)
 			case *ssa.Convert:
 				acc = ra.checkConvert(in, b, i)
@@ -148,7 +161,7 @@ func (ra *rangeAnalysis) checkBuiltin(c *ssa.Call, b *ssa.BasicBlock, idx int) *
 		}
 		need := ra.linOf(n).Times(elem)
 		needNum := func() Interval { return ra.numAt(n, b, idx).Mul(Point(elem)) }
-		return ra.checkExtent(c, p, "unsafe."+bi.Name(), AccSlice, need, needNum, b, idx)
+		return ra.checkExtent(p, "unsafe."+bi.Name(), AccSlice, need, needNum, b, idx, nil)
 	}
 	return nil
 }
@@ -157,7 +170,7 @@ func (ra *rangeAnalysis) checkBuiltin(c *ssa.Call, b *ssa.BasicBlock, idx int) *
 // in it (rule 3: "it is not valid to advance a pointer just beyond the end of its original
 // allocation").
 func (ra *rangeAnalysis) checkPointer(v ssa.Value, op string, b *ssa.BasicBlock, idx int) *Access {
-	acc := ra.checkExtent(v, v, op, AccAdd, lin{K: 1}, constNeed(1), b, idx)
+	acc := ra.checkExtent(v, op, AccAdd, lin{K: 1}, constNeed(1), b, idx, nil)
 	if acc != nil {
 		ra.of(v).bad = true
 	}
@@ -183,7 +196,7 @@ func (ra *rangeAnalysis) checkConvert(c *ssa.Convert, b *ssa.BasicBlock, idx int
 		return nil
 	}
 	op := "conversion to " + types.TypeString(c.Type(), types.RelativeTo(ra.fa.fn.Pkg.Pkg))
-	acc := ra.checkExtent(c.X, c.X, op, AccConvert, lin{K: need}, constNeed(need), b, idx)
+	acc := ra.checkExtent(c.X, op, AccConvert, lin{K: need}, constNeed(need), b, idx, nil)
 	if acc == nil {
 		acc = ra.checkAlign(c.X, op, ra.sizes.Alignof(ptr.Elem()), b, idx)
 	}
@@ -224,8 +237,22 @@ func (ra *rangeAnalysis) derivesFromBad(v ssa.Value) bool {
 }
 
 // checkExtent checks that [off(p), off(p)+need) lies in p's object, or in the slice p was taken
-// from when the object's size is unknown and the operation is a conversion.
-func (ra *rangeAnalysis) checkExtent(at, p ssa.Value, op string, kind AccessKind, need lin, needNum func() Interval, b *ssa.BasicBlock, idx int) *Access {
+// from when the object's size is unknown and the operation is a conversion; sh, when not nil,
+// shifts off by a callee's offset into p. An extent it cannot decide may be a need of the
+// function's (needs.go).
+func (ra *rangeAnalysis) checkExtent(p ssa.Value, op string, kind AccessKind, need lin, needNum func() Interval, b *ssa.BasicBlock, idx int, sh *shift) *Access {
+	acc, st := ra.decideExtent(p, op, kind, need, needNum, b, idx, sh)
+	if st == unknown {
+		var from *Need
+		if sh != nil {
+			from = sh.from
+		}
+		ra.require(p, ra.offsetAt(p, b, idx, sh), need, kind, op, b, from)
+	}
+	return acc
+}
+
+func (ra *rangeAnalysis) decideExtent(p ssa.Value, op string, kind AccessKind, need lin, needNum func() Interval, b *ssa.BasicBlock, idx int, sh *shift) (*Access, status) {
 	var obj *Object
 	if r := ra.fa.rootOf(p); r != nil && r.obj != objTop {
 		obj = r.obj
@@ -233,33 +260,33 @@ func (ra *rangeAnalysis) checkExtent(at, p ssa.Value, op string, kind AccessKind
 	if obj != nil {
 		size := ra.sizeOf(obj)
 		if debugRanges {
-			off := ra.offAt(p, b, idx)
+			off := ra.offsetAt(p, b, idx, sh)
 			fmt.Printf("DBG %s %s obj=%v size=%+v off=%+v ubs=%v\n", ra.fa.fn, op, obj, size, off, ra.ubsAt(off.l, b, idx))
 		}
 		if size.known && size.num.Hi > 0 {
-			eval := func() (offVal, Interval) { return ra.offAt(p, b, idx), needNum() }
+			eval := func() (offVal, Interval) { return ra.offsetAt(p, b, idx, sh), needNum() }
 			v, st := ra.judge(eval, need, size, b, idx, true)
 			if st == safe {
-				return nil
+				return nil, safe
 			}
 			if st == bad {
-				return ra.access(kind, op, obj, v)
+				return ra.access(kind, op, obj, v), bad
 			}
 		}
 	}
 	if kind != AccConvert {
-		return nil
+		return nil, unknown
 	}
-	return ra.checkView(p, op, need, needNum, b, idx)
+	return ra.checkView(p, op, need, needNum, b, idx, sh)
 }
 
 // checkView measures a conversion against the slice the pointer was taken from: reading past
 // its length reads memory the program never indexed. It does not report offsets below the
 // slice's start, which may well lie in the allocation.
-func (ra *rangeAnalysis) checkView(p ssa.Value, op string, need lin, needNum func() Interval, b *ssa.BasicBlock, idx int) *Access {
+func (ra *rangeAnalysis) checkView(p ssa.Value, op string, need lin, needNum func() Interval, b *ssa.BasicBlock, idx int, sh *shift) (*Access, status) {
 	x, _, ok := ra.viewOf(p, b, idx)
 	if !ok || !ra.fa.isRealArray(x) {
-		return nil
+		return nil, unknown
 	}
 	elem := elemSize(ra.sizes, x.Type())
 	extent := func(op atomOp) sizeInfo {
@@ -268,26 +295,29 @@ func (ra *rangeAnalysis) checkView(p ssa.Value, op string, need lin, needNum fun
 	}
 	eval := func() (offVal, Interval) {
 		_, off, _ := ra.viewOf(p, b, idx)
+		if sh != nil {
+			off = off.add(sh.off, sh.num())
+		}
 		return off, needNum()
 	}
 	v, st := ra.judge(eval, need, extent(atomLen), b, idx, false)
 	if st != bad {
-		return nil
+		return nil, st
 	}
 	if _, isSlice := x.Type().Underlying().(*types.Slice); isSlice {
 		// Past the length but within the capacity: proven so, or the code reasons about the
 		// capacity (cap(buf)-len(buf) >= n) and writes into the allocation's spare room, as
 		// go-json's quote.go does. The model does not chain such bounds: silence.
 		if _, capSt := ra.judge(eval, need, extent(atomCap), b, idx, false); capSt == safe {
-			return nil
+			return nil, safe
 		}
 		if ra.fa.guardsCapacity(x, b.Instrs[idx]) {
-			return nil
+			return nil, safe
 		}
 	}
 	acc := ra.access(AccConvert, op, ra.fa.objOrNil(x), v)
 	acc.IsView, acc.View = true, ra.fa.valueName(x)
-	return acc
+	return acc, bad
 }
 
 // guardsCapacity reports whether a condition that dominates instr mentions cap(x).

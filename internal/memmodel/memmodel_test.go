@@ -61,7 +61,7 @@ func fullValue(t *testing.T, typ reflect.Type) reflect.Value {
 		}
 	case reflect.String:
 		v.SetString("x")
-	case reflect.Int:
+	case reflect.Int, reflect.Int64:
 		v.SetInt(1)
 	case reflect.Uint8:
 		v.SetUint(1)

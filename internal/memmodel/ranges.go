@@ -44,6 +44,7 @@ type rangeAnalysis struct {
 	objDef     map[*Object]ssa.Value
 	unstable   bool
 	round      int
+	pos        token.Pos // the instruction whose accesses are being checked, for needs
 
 	// witness, while set, restricts ranges to what the program states: constants, branch
 	// conditions and loop bounds. Bounds checks and the ranges of types prove accesses safe,

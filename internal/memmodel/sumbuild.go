@@ -24,6 +24,7 @@ type summaryBuilder struct {
 	noClos   bool // some return does not return the same kind of closure
 	less     [][2]int
 	lessEq   [][2]int
+	needs    []Need // needs.go
 }
 
 // resultAcc accumulates what the returns say about one result.
@@ -213,7 +214,8 @@ func (sb *summaryBuilder) closureResult(fa *funcAnalysis, s *state, mc *ssa.Make
 
 // build returns the summary, with every list sorted so that facts are deterministic.
 func (sb *summaryBuilder) build() *Summary {
-	s := &Summary{ClosureKills: sb.closure, Less: sb.less, LessEq: without(sb.lessEq, sb.less)}
+	s := &Summary{ClosureKills: sb.closure, Less: sb.less, LessEq: without(sb.lessEq, sb.less),
+		Needs: sb.needs}
 	for _, f := range sb.exit {
 		if !f.k.vacuous {
 			s.Kills = append(s.Kills, PathKill{Path: f.path, Kind: f.k.kind, Must: true, Via: f.k.via, Type: f.k.typ})

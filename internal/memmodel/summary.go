@@ -105,6 +105,7 @@ type Summary struct {
 	Less         [][2]int   // when it returns, input [0] < input [1] (a bounds check)
 	LessEq       [][2]int   // when it returns, input [0] <= input [1] (a bound that admits the end)
 	NoReturn     bool       // it never returns: it exits the process or the goroutine, or panics
+	Needs        []Need     // accesses it makes on every call, in its inputs' terms (needs.go)
 }
 
 func init() {
@@ -168,12 +169,15 @@ func (s *Summary) String() string {
 	for _, k := range s.ClosureKills {
 		parts = append(parts, fmt.Sprintf("closure %s(%s)", killVerbs[k.Kind], k.Path))
 	}
+	for _, n := range s.Needs {
+		parts = append(parts, n.String())
+	}
 	return strings.Join(parts, " ")
 }
 
 // isEmpty reports whether the summary says nothing a caller could use.
 func (s *Summary) isEmpty() bool {
-	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq) > 0 || s.UsesAll {
+	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq)+len(s.Needs) > 0 || s.UsesAll {
 		return false
 	}
 	for _, r := range s.Results {

@@ -63,14 +63,30 @@ func run(pass *analysis.Pass) (any, error) {
 	return rep.Used(), nil
 }
 
-// report turns one access into a diagnostic with its allocation as witness.
+// report turns one access into a diagnostic with its allocation as witness. An access a
+// callee makes with the caller's arguments is reported at the access when the callee is in this
+// package, with the call as a witness, and at the call otherwise.
 func report(rep *checks.Reporter, a memmodel.Access) {
-	rel := analysis.RelatedInformation{Pos: a.Obj.AllocPos(), Message: "allocated here"}
-	msg := message(a)
-	if rel.Pos.IsValid() {
-		msg += " (allocated on " + rep.Line(a.Pos, rel.Pos) + ")"
+	rel := []analysis.RelatedInformation{{Pos: a.Obj.AllocPos(), Message: "allocated here"}}
+	if a.Call == a.Pos && a.Where != "" {
+		a.Op += " at " + a.Where
 	}
-	rep.Report(check(a), a.Pos, msg, rel)
+	msg := message(a)
+	var wit []string
+	if a.Obj.AllocPos().IsValid() {
+		wit = append(wit, "allocated on "+rep.Line(a.Pos, a.Obj.AllocPos()))
+	}
+	switch {
+	case a.Call.IsValid() && a.Call != a.Pos:
+		rel = append(rel, analysis.RelatedInformation{Pos: a.Call, Message: "called from here"})
+		wit = append(wit, "when called from "+rep.Line(a.Pos, a.Call))
+	case a.Call.IsValid():
+		msg = fmt.Sprintf("call to %s: %s", a.Callee, msg)
+	}
+	if len(wit) > 0 {
+		msg += " (" + strings.Join(wit, ", ") + ")"
+	}
+	rep.Report(check(a), a.Pos, msg, rel...)
 }
 
 func check(a memmodel.Access) string {

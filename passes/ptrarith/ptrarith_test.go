@@ -17,7 +17,7 @@ func TestPtrarith(t *testing.T) {
 		t.Fatal(err)
 	}
 	results := analysistest.Run(t, dir, ptrarith.Analyzer,
-		"oobadd", "oobslice", "oobconvert", "misaligned", "badpointer", "vecmut", "regress", "regress/ptrviews")
+		"oobadd", "oobslice", "oobconvert", "misaligned", "badpointer", "vecmut", "regress", "regress/ptrviews", "needs")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			c := checks.Lookup(d.Category)

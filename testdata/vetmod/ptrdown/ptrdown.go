@@ -20,3 +20,19 @@ func InBounds() unsafe.Pointer {
 	p := upstream.Alloc(8)
 	return unsafe.Add(p, 4)
 }
+
+// LastWordPlusOne reads word 2 of a 16-byte allocation through upstream's helper.
+func LastWordPlusOne() uint64 {
+	p := upstream.Alloc(16)
+	*(*[2]uint64)(p) = [2]uint64{}
+	defer upstream.Release(p)
+	return upstream.Word(p, 2) // want `call to upstream.Word: unsafe.Add at upstream.go:\d+ reaches byte 16 of a 16-byte allocation \(allocated on line \d+\)`
+}
+
+// LastWord is fine: word 1 is the last of two.
+func LastWord() uint64 {
+	p := upstream.Alloc(16)
+	*(*[2]uint64)(p) = [2]uint64{}
+	defer upstream.Release(p)
+	return upstream.Word(p, 1)
+}

@@ -64,3 +64,8 @@ func Zalloc(n int) []byte {
 	C.memset(p, 0, C.size_t(n))
 	return unsafe.Slice((*byte)(p), n)
 }
+
+// Word returns the i-th 8-byte word at p; p must hold at least 8*(i+1) bytes.
+func Word(p unsafe.Pointer, i int) uint64 {
+	return *(*uint64)(unsafe.Add(p, 8*i))
+}
