@@ -679,6 +679,9 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 		o.size = constSize(res, ci.inputs)
 		fa.setObj(r, o)
 		fa.newInstance(s, r)
+		if o.Uninit && len(res.Written) > 0 {
+			s.setWritten(o, domain.RangesOf(res.Written), -1, -1)
+		}
 		if old, ok := reallocated(ci.sum); ok && res.Fresh == KindCHeap {
 			fa.reallocTail(s, o, ci.inputs, old)
 		}

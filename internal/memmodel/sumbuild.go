@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
 	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
@@ -159,7 +160,11 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 		res = Result{View: true, ViewOf: p}
 	case r.obj != nil && (r.obj.IsManual() || r.obj.Kind == KindPool) && fa.allocates(r):
 		// A wrapper of pool.Get hands out a pooled object as Get does (getBuf, AcquireArgs).
-		res = Result{Fresh: r.obj.Kind, Uninit: r.obj.Uninit && s.written.Get(r.obj) == nil}
+		res = Result{Fresh: r.obj.Kind}
+		if r.obj.Uninit {
+			// What the function wrote is initialized; the rest is not. Any: all may be.
+			res.Written, res.Uninit = s.written.Get(r.obj).Ranges()
+		}
 		if r.obj.Kind == KindPool {
 			res.Desc = r.obj.Desc
 		}
@@ -177,8 +182,15 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 	case !acc.seen:
 		acc.seen, acc.res = true, res
 	case fmt.Sprint(acc.res) == fmt.Sprint(res):
-	case acc.res.Fresh != 0 && acc.res.Fresh == res.Fresh && acc.res.Uninit == res.Uninit:
-		acc.res = Result{Fresh: res.Fresh, Uninit: res.Uninit} // allocations of different sizes
+	case acc.res.Fresh != 0 && acc.res.Fresh == res.Fresh:
+		// Allocations of different sizes, or written in different places: what some return
+		// may have written is written (a may-set), and one that initializes all of it makes
+		// the result initialized.
+		merged := Result{Fresh: res.Fresh, Uninit: acc.res.Uninit && res.Uninit}
+		if merged.Uninit {
+			merged.Written, _ = domain.RangesOf(acc.res.Written).Union(domain.RangesOf(res.Written)).Ranges()
+		}
+		acc.res = merged
 	default:
 		acc.conflict = true
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
 )
 
 // A Path names memory relative to a function's inputs (its parameters, receiver first, then its
@@ -77,7 +79,10 @@ type PathKill struct {
 type Result struct {
 	Fresh  Kind   // nonzero: a new allocation of this kind on every call
 	Desc   string // with Fresh: how messages name it
-	Uninit bool   // with Fresh: its contents are not initialized (C.malloc)
+	Uninit bool   // with Fresh: its contents are not initialized (C.malloc) ...
+	// ... but for these byte ranges, which the function may have written (a constructor that
+	// sets two of three fields)
+	Written [][2]int64
 	View   bool   // the result points into ViewOf
 	ViewOf Path
 	ElemOf int // nonzero: the result addresses an element of field ElemOf-1 of input 0 ...
@@ -144,6 +149,8 @@ func (s *Summary) String() string {
 		switch {
 		case r.Fresh == KindPool:
 			parts = append(parts, fmt.Sprintf("r%d=pooled", i))
+		case r.Fresh != 0 && r.Uninit && len(r.Written) > 0:
+			parts = append(parts, fmt.Sprintf("r%d=alloc(uninit but %v)", i, domain.RangesOf(r.Written)))
 		case r.Fresh != 0 && r.Uninit:
 			parts = append(parts, fmt.Sprintf("r%d=alloc(uninit)", i))
 		case r.Fresh != 0:

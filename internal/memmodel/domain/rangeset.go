@@ -141,3 +141,23 @@ func (w *RangeSet) String() string {
 	b.WriteByte('}')
 	return b.String()
 }
+
+// Ranges returns the ranges of w, sorted by lo, and whether w is a finite set (not Any).
+func (w *RangeSet) Ranges() ([][2]int64, bool) {
+	if w.IsAny() {
+		return nil, false
+	}
+	if w == nil {
+		return nil, true
+	}
+	return slices.Clone(w.ranges), true
+}
+
+// RangesOf returns the set of the given ranges.
+func RangesOf(rs [][2]int64) *RangeSet {
+	var w *RangeSet
+	for _, r := range rs {
+		w = w.Add(r[0], r[1])
+	}
+	return w
+}

@@ -3,12 +3,28 @@ package domain
 import "testing"
 
 // set builds a RangeSet by adding each [lo, hi) pair in turn.
-func set(rs ...[2]int64) *RangeSet {
-	var w *RangeSet
-	for _, r := range rs {
-		w = w.Add(r[0], r[1])
+func set(rs ...[2]int64) *RangeSet { return RangesOf(rs) }
+
+func TestRangeSetRanges(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		w      *RangeSet
+		finite bool
+		n      int
+	}{
+		{"empty", nil, true, 0},
+		{"two", set([2]int64{16, 24}, [2]int64{0, 8}), true, 2},
+		{"any", Any, false, 0},
+	} {
+		rs, finite := tc.w.Ranges()
+		if finite != tc.finite || len(rs) != tc.n {
+			t.Errorf("%s: Ranges() = %v, %v; want %d ranges, finite %v", tc.name, rs, finite, tc.n, tc.finite)
+		}
+		if finite && !RangesOf(rs).Equal(tc.w) {
+			t.Errorf("%s: RangesOf(Ranges()) = %s, want %s", tc.name, RangesOf(rs), tc.w)
+		}
 	}
-	return w
 }
 
 func TestRangeSetAdd(t *testing.T) {

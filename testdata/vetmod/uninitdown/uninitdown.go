@@ -36,3 +36,15 @@ func written() int64 {
 	*(*int64)(p) = 1
 	return *(*int64)(unsafe.Pointer(p))
 }
+
+// PairVal reads the field upstream.NewPair leaves unwritten.
+func PairVal() int64 {
+	p := upstream.NewPair(1)
+	return p.Key + p.Val // want `read of memory allocated by upstream.NewPair before any write`
+}
+
+// PairKey is fine: NewPair writes Key.
+func PairKey() int64 {
+	p := upstream.NewPair(1)
+	return p.Key
+}

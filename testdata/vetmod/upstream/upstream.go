@@ -69,3 +69,13 @@ func Zalloc(n int) []byte {
 func Word(p unsafe.Pointer, i int) uint64 {
 	return *(*uint64)(unsafe.Add(p, 8*i))
 }
+
+// A Pair lives in C memory; NewPair sets its key only.
+type Pair struct{ Key, Val int64 }
+
+// NewPair returns a Pair whose Val the caller must set.
+func NewPair(k int64) *Pair {
+	p := (*Pair)(C.malloc(C.size_t(unsafe.Sizeof(Pair{}))))
+	p.Key = k
+	return p
+}
