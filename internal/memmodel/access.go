@@ -2,9 +2,11 @@ package memmodel
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"runtime/debug"
+	"strings"
 
 	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
@@ -188,7 +190,7 @@ func (ra *rangeAnalysis) checkConvert(c *ssa.Convert, b *ssa.BasicBlock, idx int
 		return nil
 	}
 	ptr, ok := c.Type().Underlying().(*types.Pointer)
-	if !ok || !isUnsafePointer(c.X.Type()) || ra.derivesFromBad(c.X) {
+	if !ok || !isUnsafePointer(c.X.Type()) || ra.derivesFromBad(c.X) || ra.noCheckptr() {
 		return nil
 	}
 	need := ra.sizes.Sizeof(ptr.Elem())
@@ -204,6 +206,24 @@ func (ra *rangeAnalysis) checkConvert(c *ssa.Convert, b *ssa.BasicBlock, idx int
 		acc.Need = need
 	}
 	return acc
+}
+
+// noCheckptr reports whether the function is marked //go:nocheckptr: its author tells the
+// compiler that its conversions reach past their object on purpose (pebble's leafToNode views
+// a *leafNode as the larger *node, whose extra fields it never touches). Its conversions are
+// neither reported nor made needs of its callers.
+func (ra *rangeAnalysis) noCheckptr() bool {
+	if ra.nocheckptr == 0 {
+		ra.nocheckptr = 1
+		if decl, ok := ra.fa.fn.Syntax().(*ast.FuncDecl); ok && decl.Doc != nil {
+			for _, c := range decl.Doc.List {
+				if strings.HasPrefix(c.Text, "//go:nocheckptr") {
+					ra.nocheckptr = 2
+				}
+			}
+		}
+	}
+	return ra.nocheckptr == 2
 }
 
 // isSlicedArray reports whether c converts to a pointer to an array that is only sliced,

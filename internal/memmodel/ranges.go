@@ -45,6 +45,7 @@ type rangeAnalysis struct {
 	unstable   bool
 	round      int
 	pos        token.Pos // the instruction whose accesses are being checked, for needs
+	nocheckptr uint8     // 0: not yet known; 1: no; 2: the function is //go:nocheckptr
 
 	// witness, while set, restricts ranges to what the program states: constants, branch
 	// conditions and loop bounds. Bounds checks and the ranges of types prove accesses safe,

@@ -115,3 +115,18 @@ func checkedFine() uint64 {
 
 // opaqueFine is silent: the caller knows nothing of p's size either.
 func opaqueFine(p unsafe.Pointer) uint64 { return at(p, 100) }
+
+type small struct{ a, b int64 }
+
+type large struct {
+	small
+	c [8]int64
+}
+
+// asLarge views a small as a large on purpose, as its pragma says: it is not a need.
+//
+//go:nocheckptr
+func asLarge(s *small) *large { return (*large)(unsafe.Pointer(s)) }
+
+// largeViewSilent is silent: asLarge's author opted out of checkptr, and only small's fields are read.
+func largeViewSilent() int64 { return asLarge(new(small)).a }
