@@ -83,10 +83,10 @@ type Result struct {
 	// ... but for these byte ranges, which the function may have written (a constructor that
 	// sets two of three fields)
 	Written [][2]int64
-	View   bool   // the result points into ViewOf
-	ViewOf Path
-	ElemOf int // nonzero: the result addresses an element of field ElemOf-1 of input 0 ...
-	ElemAt int // ... at the index input ElemAt-1 holds (an accessor such as slot(i))
+	View    bool // the result points into ViewOf
+	ViewOf  Path
+	ElemOf  int // nonzero: the result addresses an element of field ElemOf-1 of input 0 ...
+	ElemAt  int // ... at the index input ElemAt-1 holds (an accessor such as slot(i))
 
 	// With Fresh: the allocation's size in bytes is known, SizeMul times the product of the
 	// arguments SizeArgs names (a string or slice argument counts its length), plus SizeAdd.
