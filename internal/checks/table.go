@@ -95,6 +95,29 @@ return out`,
 		ByCause:  true,
 	},
 	{
+		Name:  "async-use-after-free",
+		Pass:  "escape",
+		Title: "memory freed while a goroutine it was handed to may still use it",
+		Text: `A goroutine started with go f(p), or a go func() { ... }() that captures p, uses p's memory
+whenever the scheduler runs it: possibly after the spawning function has gone on to free it
+(C.free, Munmap, sync.Pool.Put, a deferred free at the return). The free must wait for the
+goroutine: a sync.WaitGroup, a channel receive, a select. The check is silent when anything
+that may wait comes between the go statement and the free: a receive, a select, a call to
+sync.WaitGroup.Wait or a Mutex's Lock, or any call the model cannot see into.`,
+		Bad: `p := C.malloc(n)
+go worker(p)
+C.free(p) // worker may still be reading p`,
+		Good: `p := C.malloc(n)
+var wg sync.WaitGroup
+wg.Add(1)
+go func() { defer wg.Done(); worker(p) }()
+wg.Wait()
+C.free(p)`,
+		Since:    "v0.1.0",
+		Severity: Warning,
+		ByCause:  true,
+	},
+	{
 		Name:  "dangling-escape",
 		Pass:  "escape",
 		Title: "a view of memory the function frees is returned or stored",

@@ -43,19 +43,13 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 		}
 		fa.deferredUses[d] = deferredCall{sum, inputs, via}
 	}
+	stores := fa.resolveStores(s, sum, inputs, deferred)
 	for _, pk := range sum.Kills {
 		fa.applyKill(s, instr, inputs, pk, callVia(via, pk), deferred)
 	}
-	for _, w := range sum.Writes {
-		if sk, ok := fa.inputSlot(s, inputs, w); ok {
-			fa.sum.write(fa, sk) // a write through our input is ours too
-			fa.overwrite(s, sk)
-			s.slots.Del(sk)
-			fa.forgetKilledUnder(s, fa.owned(sk))
-			if sk.field < 0 {
-				fa.clearObject(s, sk.obj) // *p = T{}: every field of the pointee is new
-			}
-		}
+	fa.applyWrites(s, sum, inputs)
+	for sk, sv := range stores {
+		s.slots.Set(sk, sv)
 	}
 	if v := instr.Value(); v != nil && !deferred {
 		if _, isTuple := v.Type().(interface{ Len() int }); isTuple {
@@ -64,6 +58,81 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 			fa.result(s, v, callInfo{sum, inputs}, 0)
 		}
 	}
+}
+
+// applyWrites applies a callee's writes: the slots it stores a new pointer into hold something
+// the caller does not know.
+func (fa *funcAnalysis) applyWrites(s *state, sum *Summary, inputs []ssa.Value) {
+	for _, w := range sum.Writes {
+		if sk, ok := fa.inputSlot(s, inputs, w); ok {
+			fa.sum.write(fa, sk) // a write through our input is ours too
+			fa.overwrite(s, sk)
+			s.slots.Del(sk)
+			fa.retire(s, fa.owned(sk), sk)
+			fa.forgetKilledUnder(s, fa.owned(sk))
+			if sk.field < 0 {
+				fa.clearObject(s, sk.obj) // *p = T{}: every field of the pointee is new
+			}
+		}
+	}
+}
+
+// retire keeps the kill of o, the content of slot sk that a callee overwrote, for the other
+// slots that point into it, before o is made the slot's new content: it.cur still views the
+// buffer that Release put back before it set it.buf = nil. They point to o's retired twin,
+// which keeps the kill.
+func (fa *funcAnalysis) retire(s *state, o *Object, sk slotKey) {
+	k := s.objKilled.Get(o)
+	if k == nil {
+		return
+	}
+	var views []slotKey
+	for osk, sv := range s.slots.Map() {
+		if osk != sk && sv.r == nil && sv.obj == o {
+			views = append(views, osk)
+		}
+	}
+	for _, osk := range views {
+		ro := fa.retiredOf(o)
+		s.objKilled.Set(ro, k)
+		s.slots.Set(osk, slotVal{obj: ro, off: -1})
+	}
+}
+
+// retiredOf returns o's retired twin: the same memory, once a slot that owned it holds another.
+func (fa *funcAnalysis) retiredOf(o *Object) *Object {
+	if r, ok := fa.retired[o]; ok {
+		return r
+	}
+	if fa.retired == nil {
+		fa.retired = map[*Object]*Object{}
+	}
+	r := new(Object)
+	*r = *o
+	fa.retired[o] = r
+	return r
+}
+
+// resolveStores resolves a callee's stores at the call, before its other effects: the slot
+// each writes, and what it then holds (a pointer into the memory its source names now).
+func (fa *funcAnalysis) resolveStores(s *state, sum *Summary, inputs []ssa.Value, deferred bool) map[slotKey]slotVal {
+	if deferred || len(sum.Stores) == 0 {
+		return nil
+	}
+	out := map[slotKey]slotVal{}
+	for _, st := range sum.Stores {
+		sk, ok := fa.inputSlot(s, inputs, st.Dst)
+		if !ok {
+			continue
+		}
+		switch r, o := fa.resolve(s, inputs, st.Src); {
+		case r != nil && r.obj != nil && r.obj != objTop:
+			out[sk] = slotVal{r: r, obj: r.obj, off: -1}
+		case o != nil:
+			out[sk] = slotVal{obj: o, off: -1}
+		}
+	}
+	return out
 }
 
 // isWriterWrite reports whether c calls a Write([]byte) (int, error) method through an
@@ -482,6 +551,11 @@ func (fa *funcAnalysis) applyKill(s *state, instr ssa.Instruction, inputs []ssa.
 	}
 	if _, ok := fa.killInstr[k]; !ok {
 		fa.killInstr[k] = instr
+	}
+	if r != nil {
+		fa.raced(s, r.obj, k, false)
+	} else {
+		fa.raced(s, o, k, false)
 	}
 	if dk := pendingDefer(s, r, o); dk != nil {
 		fa.deferredDoubleKill(instr, r, o, dk, k)

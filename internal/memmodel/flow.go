@@ -25,6 +25,7 @@ type funcAnalysis struct {
 	objs       map[ssa.Instruction]*Object
 	ownedObjs  map[slotKey]*Object
 	fieldNames map[slotKey]string
+	retired    map[*Object]*Object // calls.go: retire
 	inLoop     map[*ssa.BasicBlock]bool
 	calls      map[ssa.Value]callInfo // calls whose results Extract reads
 	kills      map[kill]*kill

@@ -55,6 +55,7 @@ const (
 	EvSlotRead                               // a read of a container slot not proven below its length
 	EvExposeTail                             // a returned view reaching past a container's length
 	EvLeak                                   // a return that loses manual memory no path freed
+	EvAsyncUse                               // memory killed while a goroutine may still use it
 )
 
 // A Kill is the witness of a kill: where, how, by what call.
@@ -83,6 +84,7 @@ type Event struct {
 	Len      string    // EvSlotRead, EvExposeTail: the length field (Op is the buffer field)
 	Type     string    // EvSlotRead, EvExposeTail: the container type
 	Alloc    token.Pos // EvLeak: the allocating call
+	Go       token.Pos // EvAsyncUse: the go statement (Pos: the goroutine's use, or the go statement)
 }
 
 // Events returns the events of the given kinds, in a deterministic order.

@@ -88,6 +88,7 @@ type state struct {
 	written     domain.COW[*Object, *domain.RangeSet]  // uninitialized objects: what may have been written (may)
 	first       domain.COW[firstKey, *domain.RangeSet] // the same, since the entry of a loop whose first iteration this is
 	active      domain.COW[*ssa.BasicBlock, bool]      // the loops in their first iteration (firstiter.go)
+	async       domain.COW[*Object, asyncUse]          // objects a goroutine may still use (goroutine.go; may)
 }
 
 type freedPath struct {
@@ -117,6 +118,7 @@ func (s *state) clone() *state {
 		written:     s.written.Clone(),
 		first:       s.first.Clone(),
 		active:      s.active.Clone(),
+		async:       s.async.Clone(),
 	}
 }
 
@@ -156,6 +158,11 @@ func (s *state) join(t *state) {
 	for h := range t.active.Map() {
 		if !s.active.Get(h) {
 			s.active.Set(h, true)
+		}
+	}
+	for o, u := range t.async.Map() {
+		if a, ok := s.async.Lookup(o); !ok || u.goPos < a.goPos {
+			s.async.Set(o, u) // the earliest go statement, whatever the order of predecessors
 		}
 	}
 }
@@ -256,5 +263,6 @@ func (s *state) equal(t *state) bool {
 		maps.EqualFunc(s.freed.Map(), t.freed.Map(), func(a, b freedPath) bool { return a.k == b.k }) &&
 		len(s.escaped.Map()) == len(t.escaped.Map()) &&
 		maps.EqualFunc(s.written.Map(), t.written.Map(), (*domain.RangeSet).Equal) &&
-		maps.EqualFunc(s.first.Map(), t.first.Map(), (*domain.RangeSet).Equal) && maps.Equal(s.active.Map(), t.active.Map())
+		maps.EqualFunc(s.first.Map(), t.first.Map(), (*domain.RangeSet).Equal) && maps.Equal(s.active.Map(), t.active.Map()) &&
+		maps.Equal(s.async.Map(), t.async.Map())
 }

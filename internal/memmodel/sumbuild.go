@@ -26,6 +26,8 @@ type summaryBuilder struct {
 	less     [][2]int
 	lessEq   [][2]int
 	needs    []Need // needs.go
+	stores   map[string]Store
+	blocks   bool // goroutine.go
 }
 
 // resultAcc accumulates what the returns say about one result.
@@ -136,6 +138,7 @@ func (sb *summaryBuilder) ret(fa *funcAnalysis, s *state, r *ssa.Return) {
 			return !slices.Contains(eqs, l) && !slices.Contains(rels, l)
 		})
 	}
+	sb.retStores(fa, s)
 	sb.returned = true
 	if len(sb.results) < len(r.Results) {
 		sb.results = append(sb.results, make([]resultAcc, len(r.Results)-len(sb.results))...)
@@ -196,6 +199,31 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 	}
 }
 
+// retStores folds one return into the summary's stores: the slots of inputs that hold, here, a
+// pointer into memory an input names. A store holds only if every return has it.
+func (sb *summaryBuilder) retStores(fa *funcAnalysis, s *state) {
+	here := map[string]Store{}
+	for sk, sv := range s.slots.Map() {
+		if sv.r == nil {
+			continue
+		}
+		dst, ok1 := fa.slotPath(sk)
+		src, ok2 := fa.pathOf(sv.r)
+		if ok1 && ok2 && len(dst.Fields) > 0 && dst.key() != src.key() {
+			here[dst.key()] = Store{Dst: dst, Src: src}
+		}
+	}
+	if !sb.returned {
+		sb.stores = here
+		return
+	}
+	for k, st := range sb.stores {
+		if h, ok := here[k]; !ok || h.Src.key() != st.Src.key() {
+			delete(sb.stores, k)
+		}
+	}
+}
+
 // closureResult records what calling a returned closure kills, in this function's inputs.
 func (sb *summaryBuilder) closureResult(fa *funcAnalysis, s *state, mc *ssa.MakeClosure) {
 	fn := mc.Fn.(*ssa.Function)
@@ -227,7 +255,7 @@ func (sb *summaryBuilder) closureResult(fa *funcAnalysis, s *state, mc *ssa.Make
 // build returns the summary, with every list sorted so that facts are deterministic.
 func (sb *summaryBuilder) build() *Summary {
 	s := &Summary{ClosureKills: sb.closure, Less: sb.less, LessEq: without(sb.lessEq, sb.less),
-		Needs: sb.needs}
+		Needs: sb.needs, Blocks: sb.blocks}
 	for _, f := range sb.exit {
 		if !f.k.vacuous {
 			s.Kills = append(s.Kills, PathKill{Path: f.path, Kind: f.k.kind, Must: true, Via: f.k.via, Type: f.k.typ})
@@ -250,6 +278,10 @@ func (sb *summaryBuilder) build() *Summary {
 	for _, p := range sb.usesVia {
 		s.UsesVia = append(s.UsesVia, p)
 	}
+	for _, st := range sb.stores {
+		s.Stores = append(s.Stores, st)
+	}
+	slices.SortFunc(s.Stores, func(a, b Store) int { return cmpPath(a.Dst, b.Dst) })
 	for _, acc := range sb.results {
 		if acc.conflict {
 			acc.res = Result{}

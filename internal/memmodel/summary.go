@@ -111,6 +111,16 @@ type Summary struct {
 	LessEq       [][2]int   // when it returns, input [0] <= input [1] (a bound that admits the end)
 	NoReturn     bool       // it never returns: it exits the process or the goroutine, or panics
 	Needs        []Need     // accesses it makes on every call, in its inputs' terms (needs.go)
+	Stores       []Store    // slots that hold, when it returns, a pointer into an input's memory
+	Blocks       bool       // it may wait for another goroutine (goroutine.go)
+}
+
+// A Store is an effect with its content: when the function returns, on every path, slot Dst
+// holds a pointer into the memory Src names at the call (an iterator's next() sets it.cur to a
+// view of it.buf). A caller learns that the two share memory: freeing or putting back Src's
+// memory invalidates what it later loads from Dst.
+type Store struct {
+	Dst, Src Path
 }
 
 func init() {
@@ -125,6 +135,9 @@ func (s *Summary) String() string {
 	var parts []string
 	if s.NoReturn {
 		parts = append(parts, "noreturn")
+	}
+	if s.Blocks && !s.isEmpty() {
+		parts = append(parts, "blocks")
 	}
 	for _, k := range s.Kills {
 		mod := ""
@@ -179,12 +192,15 @@ func (s *Summary) String() string {
 	for _, n := range s.Needs {
 		parts = append(parts, n.String())
 	}
+	for _, st := range s.Stores {
+		parts = append(parts, fmt.Sprintf("stores(%s=view(%s))", st.Dst, st.Src))
+	}
 	return strings.Join(parts, " ")
 }
 
 // isEmpty reports whether the summary says nothing a caller could use.
 func (s *Summary) isEmpty() bool {
-	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq)+len(s.Needs) > 0 || s.UsesAll {
+	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq)+len(s.Needs)+len(s.Stores) > 0 || s.UsesAll {
 		return false
 	}
 	for _, r := range s.Results {

@@ -9,6 +9,10 @@ import (
 
 // transfer applies one instruction to s.
 func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
+	if fa.mayWait(instr) {
+		fa.sum.blocks = true
+		s.wait()
+	}
 	switch in := instr.(type) {
 	case *ssa.Alloc:
 		fa.newInstance(s, fa.ownRoot(in))
@@ -32,7 +36,7 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 	case *ssa.Defer:
 		fa.call(s, in, in.Common(), true)
 	case *ssa.Go:
-		fa.opaque(s, in.Common())
+		fa.spawn(s, in)
 	case *ssa.Extract:
 		fa.extract(s, in)
 	case *ssa.Index:
@@ -118,8 +122,13 @@ func (fa *funcAnalysis) load(s *state, l *ssa.UnOp) {
 	}
 	r.from = sk.obj
 	if sv, known := s.slots.Lookup(sk); known {
+		// A pointer into an object, without the root it came from (a callee's store of a
+		// view): as dead as the object is.
 		fa.setObj(r, sv.obj)
 		s.revive(r)
+		if sv.obj != nil && sv.obj != objTop {
+			fa.setDead(s, r, s.objKilled.Get(sv.obj))
+		}
 		return
 	}
 	o := fa.owned(sk)
@@ -331,6 +340,12 @@ func (fa *funcAnalysis) ret(s *state, r *ssa.Return) {
 			}
 			fa.callUsesAs(s, d, dc.sum, dc.inputs, op+", which runs at the return,")
 		}
+	}
+	for dr, k := range s.deferred.Map() {
+		fa.raced(s, dr.obj, k, true)
+	}
+	for o, k := range s.deferredObj.Map() {
+		fa.raced(s, o, k, true)
 	}
 	for _, v := range r.Results {
 		vr := fa.rootOf(v)

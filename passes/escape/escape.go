@@ -43,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[memmodel.Analyzer].(*memmodel.Model)
 	rep := checks.NewReporter(pass)
 	for _, e := range m.Events(memmodel.EvUseAfterKill, memmodel.EvDoubleKill,
-		memmodel.EvEscapeAfterKill, memmodel.EvGoPointerInManual, memmodel.EvLeak) {
+		memmodel.EvEscapeAfterKill, memmodel.EvGoPointerInManual, memmodel.EvLeak, memmodel.EvAsyncUse) {
 		reportEvent(rep, e)
 	}
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
@@ -95,6 +95,20 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 		}
 		rep.Report(check, e.Pos, "pointer into "+what+" "+e.Op+", but it is "+pastTense(e.Kill.Kind)+" "+when,
 			append(rel, killed)...)
+	case memmodel.EvAsyncUse:
+		when := "on " + rep.Line(e.Pos, e.Kill.Pos)
+		if e.Deferred {
+			when = "by the deferred call on " + rep.Line(e.Pos, e.Kill.Pos) + " when the function returns"
+		}
+		where := "goroutine started on " + rep.Line(e.Pos, e.Go)
+		if e.Pos != e.Go {
+			where = "use of " + what + " in the " + where
+		} else {
+			where += " uses " + what
+		}
+		rep.Report("async-use-after-free", e.Pos, where+", which is "+pastTense(e.Kill.Kind)+" "+when+
+			" with nothing waiting for the goroutine first", append(rel, killed,
+			analysis.RelatedInformation{Pos: e.Go, Message: "goroutine started here"})...)
 	case memmodel.EvLeak:
 		rep.Report("leak", e.Pos, "return loses "+what+" allocated on "+rep.Line(e.Pos, e.Alloc)+
 			": a path from the allocation reaches it without freeing, returning or handing on the memory",
