@@ -212,9 +212,11 @@ defer C.free(unsafe.Pointer(cs))`,
 		Text: `Memory from C.malloc, or from a function whose summary says it returns uninitialized memory
 (an allocator wrapping malloc, or one declared with //uninitlint:alloc uninit), holds whatever was
 there before: garbage, or another request's data. A read of bytes that no path to the read has
-written is reported. A write at an offset the model cannot compute, a copy into the memory, or a
-call that receives a pointer into it (it may fill it: memset, a decoder) silences the reads that
-follow; so does a write on one branch only.`,
+written is reported. A write at an index is bounded by what the program states of the index:
+a fill loop that stops at n-1 leaves slot n-1 unwritten, and one that starts at 1 leaves slot 0.
+A write the model cannot bound, a copy into the memory, or a call that receives a pointer into
+it (it may fill it: memset, a decoder) silences the reads it may reach; so does a write on one
+branch only.`,
 		Bad: `h := (*header)(C.malloc(C.size_t(unsafe.Sizeof(header{}))))
 h.magic = 0xfeed
 return h.len // never written`,

@@ -123,14 +123,14 @@ func (s *state) setWritten(o *Object, w *domain.RangeSet, lo, hi int64) {
 // firstIterationRead reports whether a read of [lo, hi) of o at instr (lo < 0: unknown
 // offsets) precedes every write on the first iteration of a loop it runs in on every
 // iteration.
-func (fa *funcAnalysis) firstIterationRead(s *state, o *Object, lo, hi int64, instr ssa.Instruction) bool {
+func (fa *funcAnalysis) firstIterationRead(s *state, o *Object, addr ssa.Value, size, lo, hi int64, instr ssa.Instruction) bool {
 	b := instr.Block()
 	for h := range s.active.Map() {
 		l := fa.loopOf(h)
 		if l == nil || !l.body[b] || !dominatesLatches(b, l.latches) {
 			continue
 		}
-		if !s.first.Get(firstKey{o, h}).Overlaps(lo, hi) {
+		if !fa.mayOverlap(s.first.Get(firstKey{o, h}), o, addr, size, instr, lo, hi) {
 			return true
 		}
 	}
@@ -144,6 +144,19 @@ func dominatesLatches(b *ssa.BasicBlock, latches []*ssa.BasicBlock) bool {
 		}
 	}
 	return true
+}
+
+// addSite records the write site id into o, in the loops' first iterations too.
+func (s *state) addSite(o *Object, id int32) {
+	if w := s.written.Get(o); w.AddSite(id) != w {
+		s.written.Set(o, w.AddSite(id))
+	}
+	for h := range s.active.Map() {
+		k := firstKey{o, h}
+		if w := s.first.Get(k); w.AddSite(id) != w {
+			s.first.Set(k, w.AddSite(id))
+		}
+	}
 }
 
 // forgetWritten records that o is new memory: nothing has been written into it.

@@ -48,6 +48,10 @@ type funcAnalysis struct {
 
 	lins   map[ssa.Value]lin // linear forms of integer values (linear.go)
 	ranges *rangeAnalysis    // offsets and ranges, after the dataflow (ranges.go)
+
+	sites    []writeSite               // writes at offsets that are not constants (symwrite.go)
+	siteOf   map[ssa.Instruction]int32 // their numbers
+	instrIdx map[ssa.Instruction]int   // instructions' indexes in their blocks, when first needed
 }
 
 // A deferredCall is a deferred call that reads memory: it does so at the return.

@@ -34,23 +34,35 @@ func (o offVal) add(l lin, num Interval) offVal {
 //	t2 = &t1[i]  (as *[16]byte)     i
 //	t3 = unsafe.Add(t2, 8)          i+8
 func (ra *rangeAnalysis) offAt(v ssa.Value, b *ssa.BasicBlock, idx int) offVal {
+	off, _ := ra.offAtRoot(v, b, idx)
+	return off
+}
+
+// offAtRoot is offAt, which also returns the object the offset is from: nil when the offset is
+// unknown. Two offsets are comparable when their objects are the same.
+func (ra *rangeAnalysis) offAtRoot(v ssa.Value, b *ssa.BasicBlock, idx int) (offVal, *Object) {
 	if next, delta, num, ok := ra.step1(v, b, idx); ok {
 		if next == nil {
-			return offUnknown
+			return offUnknown, nil
 		}
-		return ra.offAt(next, b, idx).add(delta, num)
-	}
-	if phi, ok := v.(*ssa.Phi); ok {
-		if vr := ra.of(phi); vr.hasPoff {
-			return offVal{num: vr.poff}
-		}
-		return offUnknown
+		off, o := ra.offAtRoot(next, b, idx)
+		return off.add(delta, num), o
 	}
 	r := ra.fa.rootOf(v)
-	if r == nil || r.obj == nil || r.obj == objTop || r.v != v {
-		return offUnknown
+	if phi, ok := v.(*ssa.Phi); ok {
+		vr := ra.of(phi)
+		if !vr.hasPoff {
+			return offUnknown, nil
+		}
+		if r == nil || r.obj == objTop {
+			return offVal{num: vr.poff}, nil
+		}
+		return offVal{num: vr.poff}, r.obj
 	}
-	return offVal{num: Point(0), sym: true}
+	if r == nil || r.obj == nil || r.obj == objTop || r.v != v {
+		return offUnknown, nil
+	}
+	return offVal{num: Point(0), sym: true}, r.obj
 }
 
 // step1 undoes one derivation: v points delta bytes past next. ok is false at a chain's start;
@@ -252,20 +264,63 @@ func storedValue(l *ssa.UnOp) ssa.Value {
 	return store.Val
 }
 
-// capturedStore reports whether the closure mc writes the cell it captures.
+// capturedStore reports whether the closure mc may write the cell it captures: unless all it
+// does with it is read it, itself or through closures it makes in turn, or through a variable
+// of its own that holds the cell's address. cgo lowers `defer C.free(unsafe.Pointer(&b[0]))`
+// to a closure that keeps &b in a variable and returns a closure of its own.
 func capturedStore(mc *ssa.MakeClosure, cell ssa.Value) bool {
 	fn := mc.Fn.(*ssa.Function)
 	for i, b := range mc.Bindings {
-		if b != cell {
-			continue
-		}
-		for _, ref := range *fn.FreeVars[i].Referrers() {
-			if _, ok := ref.(*ssa.UnOp); !ok {
-				return true
-			}
+		if b == cell && !readsOnly(fn.FreeVars[i], 0, nil, 0) {
+			return true
 		}
 	}
 	return false
+}
+
+// maxReadsOnly bounds how far readsOnly follows a cell's address.
+const maxReadsOnly = 6
+
+// readsOnly reports whether p, the cell's address (level 0) or the address of a variable that
+// holds it (level 1, 2, ...), is used to read the cell only. held is the value at the level
+// below, which a store into p may hold.
+func readsOnly(p ssa.Value, level int, held ssa.Value, depth int) bool {
+	if depth > maxReadsOnly {
+		return false
+	}
+	for _, ref := range *p.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return false
+			}
+			if level > 0 && !readsOnly(ref, level-1, nil, depth+1) {
+				return false
+			}
+		case *ssa.MakeClosure:
+			fn := ref.Fn.(*ssa.Function)
+			for i, b := range ref.Bindings {
+				if b == p && !readsOnly(fn.FreeVars[i], level, held, depth+1) {
+					return false
+				}
+			}
+		case *ssa.Store:
+			switch {
+			case ref.Addr == p && level > 0 && ref.Val == held:
+			case ref.Val == p && ref.Addr != p:
+				a, ok := ref.Addr.(*ssa.Alloc)
+				if !ok || !readsOnly(a, level+1, p, depth+1) {
+					return false
+				}
+			default:
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // dominates reports whether instruction a executes before b on every path to b.

@@ -28,7 +28,7 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 			// The GC's write barrier reads the slot's old value before a pointer replaces it.
 			fa.read(s, in.Addr, fa.sizeof(in.Val.Type()), in, "pointer store")
 		}
-		fa.wrote(s, in.Addr, fa.sizeof(in.Val.Type()))
+		fa.wrote(s, in.Addr, fa.sizeof(in.Val.Type()), in)
 		fa.mayEscape(s, in)
 		fa.store(s, in)
 	case *ssa.Call:

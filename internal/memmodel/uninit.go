@@ -17,8 +17,10 @@ import (
 // A read is reported only when no path to it wrote any byte it reads: then the read precedes
 // every write. A write at an offset the model cannot compute, a copy into the object, or a
 // call that receives a pointer into it (it may fill it: memset, a decoder) sets `any`, and
-// the object is silent from then on. Offsets are constants only: a read at an unknown offset
-// (an index) is reported only if nothing at all was written.
+// the object is silent from then on. A store at an offset that is not a constant (p[i] in a
+// loop) is a site of the set, whose bytes the range analysis bounds when a read is decided
+// (symwrite.go): a fill loop that stops at n-1 leaves slot n-1 unwritten. A read at an unknown
+// offset is reported only if no write may reach it.
 
 // sizeof returns the size of t in bytes, or -1 if it depends on a type parameter.
 func (fa *funcAnalysis) sizeof(t types.Type) (size int64) {
@@ -194,8 +196,10 @@ func isPooled(o *Object) bool {
 	return o != nil && o.Kind == KindPool
 }
 
-// wrote records a write of size bytes through addr (size < 0: an unknown extent).
-func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
+// wrote records a write of size bytes through addr (size < 0: an unknown extent) by instr, a
+// store, or nil for the builtins that write (copy, clear). A store at an offset that is not a
+// constant is a site (symwrite.go), whose bytes the range analysis decides at each read.
+func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64, instr ssa.Instruction) {
 	fa.sum.fill(fa, fa.rootOf(addr))
 	o := fa.trackedObj(addr)
 	if o == nil {
@@ -203,6 +207,10 @@ func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64) {
 	}
 	off := fa.constOffset(addr)
 	if off < 0 || size < 0 {
+		if id, ok := fa.siteIf(o.Uninit, addr, size, instr); ok {
+			s.addSite(o, id)
+			return
+		}
 		s.setWritten(o, domain.Any, -1, -1)
 		return
 	}
@@ -274,8 +282,8 @@ func (fa *funcAnalysis) read(s *state, addr ssa.Value, size int64, instr ssa.Ins
 		lo = -1
 	}
 	first := false
-	if s.written.Get(o).Overlaps(lo, hi) {
-		if !fa.firstIterationRead(s, o, lo, hi, instr) {
+	if fa.mayOverlap(s.written.Get(o), o, addr, size, instr, lo, hi) {
+		if !fa.firstIterationRead(s, o, addr, size, lo, hi, instr) {
 			return
 		}
 		first = true

@@ -170,3 +170,52 @@ func TestRangeSetClip(t *testing.T) {
 		t.Error("clipping every range off left a non-nil set")
 	}
 }
+
+func TestRangeSetSites(t *testing.T) {
+	t.Parallel()
+	one := set([2]int64{0, 8}).AddSite(3)
+	full := (*RangeSet)(nil)
+	for i := range int32(MaxSites) {
+		full = full.AddSite(i)
+	}
+	for _, tc := range []struct {
+		name string
+		w    *RangeSet
+		want string
+	}{
+		{"site on empty", (*RangeSet)(nil).AddSite(2), "{site2}"},
+		{"range and site", one, "{[0,8) site3}"},
+		{"same site twice", one.AddSite(3), "{[0,8) site3}"},
+		{"sorted", one.AddSite(1), "{[0,8) site1 site3}"},
+		{"add keeps sites", one.Add(16, 24), "{[0,8) [16,24) site3}"},
+		{"union of sites", one.Union((*RangeSet)(nil).AddSite(1)), "{[0,8) site1 site3}"},
+		{"union with ranges only", set([2]int64{8, 16}).Union(one), "{[0,8) [8,16) site3}"},
+		{"clip keeps sites", one.Clip(4), "{[0,4) site3}"},
+		{"clip to nothing keeps sites", one.Clip(0), "{site3}"},
+		{"one past the bound", full.AddSite(MaxSites), "{any}"},
+		{"union past the bound", full.Union((*RangeSet)(nil).AddSite(MaxSites)), "{any}"},
+		{"any absorbs", Any.AddSite(1), "{any}"},
+	} {
+		if got := tc.w.String(); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	if one.AddSite(3) != one {
+		t.Error("adding a site the set holds made a new set")
+	}
+	if !one.Overlaps(100, 108) || one.OverlapsKnown(100, 108) || !one.OverlapsKnown(4, 12) {
+		t.Error("a site may reach any byte for Overlaps, and no byte for OverlapsKnown")
+	}
+	if one.Covers(0, 16) || !one.Covers(0, 8) {
+		t.Error("a site covers nothing for certain")
+	}
+	if _, finite := one.Ranges(); finite {
+		t.Error("a set with sites is not a finite list of ranges")
+	}
+	if one.Equal(set([2]int64{0, 8})) || !one.Equal(set([2]int64{0, 8}).AddSite(3)) {
+		t.Error("Equal must tell sets with other sites apart")
+	}
+	if got := one.Sites(); len(got) != 1 || got[0] != 3 || Any.Sites() != nil {
+		t.Errorf("Sites() = %v", got)
+	}
+}
