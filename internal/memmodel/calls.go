@@ -25,6 +25,7 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 	if sum == nil {
 		// Deliberate silence: a call the model cannot see into may free, reallocate or
 		// reinitialize what its arguments reach, so nothing they reach stays known.
+		fa.recordInvoke(instr, c)
 		fa.opaque(s, c)
 		for _, a := range c.Args {
 			fa.mayFill(s, a)
@@ -47,6 +48,7 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 	for _, pk := range sum.Kills {
 		fa.applyKill(s, instr, inputs, pk, callVia(via, pk), deferred)
 	}
+	fa.applyInvokes(s, instr, sum, inputs, via, deferred)
 	fa.applyWrites(s, sum, inputs)
 	for sk, sv := range stores {
 		s.slots.Set(sk, sv)
@@ -299,13 +301,20 @@ func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
 //	t3 = t2()
 func (fa *funcAnalysis) callee(c *ssa.CallCommon) (*Summary, []ssa.Value, string) {
 	if c.IsInvoke() {
-		return nil, nil, ""
+		fn, recv := fa.resolveInvoke(c)
+		if fn == nil {
+			return nil, nil, ""
+		}
+		return fa.b.summaryOf(fn), append([]ssa.Value{recv}, c.Args...), fa.b.displayName(fn)
 	}
 	switch v := c.Value.(type) {
 	case *ssa.Function:
 		return fa.b.summaryOf(v), c.Args, fa.b.displayName(v)
 	case *ssa.MakeClosure:
 		fn := v.Fn.(*ssa.Function)
+		if m := boundTarget(fn); m != nil {
+			return fa.b.summaryOf(m), append([]ssa.Value{v.Bindings[0]}, c.Args...), fa.b.displayName(m)
+		}
 		return fa.b.summaryOf(fn), append(append([]ssa.Value{}, c.Args...), v.Bindings...), fa.b.displayName(fn)
 	case *ssa.Call:
 		// cgo's deferred form: `defer C.free(p)` becomes a call of the closure that an
@@ -405,7 +414,7 @@ func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Buil
 		fa.use(s, args[0], instr, "copy")
 		fa.use(s, args[1], instr, "copy")
 		fa.read(s, args[1], -1, instr, "copy")
-		fa.wrote(s, args[0], fa.copyExtent(args[0]))
+		fa.wrote(s, args[0], fa.copyExtent(args[0]), nil)
 	case "append":
 		fa.use(s, args[0], instr, "append")
 		fa.mayFill(s, args[0])
@@ -424,7 +433,7 @@ func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Buil
 		}
 	case "clear":
 		fa.use(s, args[0], instr, "clear")
-		fa.wrote(s, args[0], -1)
+		fa.wrote(s, args[0], -1, nil)
 	case "Slice":
 		fa.use(s, args[0], instr, "unsafe.Slice")
 	case "String":
@@ -840,7 +849,7 @@ func (fa *funcAnalysis) internKill(key kill) *kill {
 func callPos(instr ssa.Instruction) token.Pos {
 	if c, ok := instr.(ssa.CallInstruction); ok {
 		if mc, ok := c.Common().Value.(*ssa.MakeClosure); ok {
-			if fn := mc.Fn.(*ssa.Function); fn.Pos().IsValid() {
+			if fn := mc.Fn.(*ssa.Function); fn.Pos().IsValid() && !isWrapper(fn) {
 				return fn.Pos()
 			}
 		}

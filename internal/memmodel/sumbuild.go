@@ -28,6 +28,7 @@ type summaryBuilder struct {
 	needs    []Need // needs.go
 	stores   map[string]Store
 	blocks   bool // goroutine.go
+	invokes  map[Invoke]bool // indirect.go: by the invoke with Must false; the value is Must
 }
 
 // resultAcc accumulates what the returns say about one result.
@@ -282,6 +283,13 @@ func (sb *summaryBuilder) build() *Summary {
 		s.Stores = append(s.Stores, st)
 	}
 	slices.SortFunc(s.Stores, func(a, b Store) int { return cmpPath(a.Dst, b.Dst) })
+	for iv, must := range sb.invokes {
+		iv.Must = must
+		s.Invokes = append(s.Invokes, iv)
+	}
+	slices.SortFunc(s.Invokes, func(a, b Invoke) int {
+		return cmp.Or(cmp.Compare(a.Input, b.Input), cmp.Compare(a.Pkg, b.Pkg), cmp.Compare(a.Method, b.Method))
+	})
 	for _, acc := range sb.results {
 		if acc.conflict {
 			acc.res = Result{}

@@ -113,6 +113,17 @@ type Summary struct {
 	Needs        []Need     // accesses it makes on every call, in its inputs' terms (needs.go)
 	Stores       []Store    // slots that hold, when it returns, a pointer into an input's memory
 	Blocks       bool       // it may wait for another goroutine (goroutine.go)
+	Invokes      []Invoke   // methods it calls on interface inputs (indirect.go)
+}
+
+// An Invoke is a method the function calls on the interface value an input holds, whose dynamic
+// type it does not know: a caller that knows it applies that method's effects on the receiver.
+// Must: on every path that returns.
+type Invoke struct {
+	Input  int
+	Method string // the method's name
+	Pkg    string // its package's path, for an unexported method
+	Must   bool
 }
 
 // A Store is an effect with its content: when the function returns, on every path, slot Dst
@@ -195,12 +206,19 @@ func (s *Summary) String() string {
 	for _, st := range s.Stores {
 		parts = append(parts, fmt.Sprintf("stores(%s=view(%s))", st.Dst, st.Src))
 	}
+	for _, iv := range s.Invokes {
+		mod := ""
+		if !iv.Must {
+			mod = "may "
+		}
+		parts = append(parts, fmt.Sprintf("%sinvokes(p%d.%s)", mod, iv.Input, iv.Method))
+	}
 	return strings.Join(parts, " ")
 }
 
 // isEmpty reports whether the summary says nothing a caller could use.
 func (s *Summary) isEmpty() bool {
-	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq)+len(s.Needs)+len(s.Stores) > 0 || s.UsesAll {
+	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq)+len(s.Needs)+len(s.Stores)+len(s.Invokes) > 0 || s.UsesAll {
 		return false
 	}
 	for _, r := range s.Results {

@@ -33,3 +33,12 @@ func Fine(b *upstream.Buf) byte {
 	b.Free()
 	return x
 }
+
+// AfterDone reads a view of memory a helper freed through io.Closer.
+func AfterDone() byte {
+	b := upstream.New(4)
+	b.Append(1)
+	v := b.Bytes()
+	upstream.Done(b)
+	return v[0] // want `read of the memory b.data points to after it was freed by upstream.Done on line 42`
+}
