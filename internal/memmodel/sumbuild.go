@@ -27,7 +27,7 @@ type summaryBuilder struct {
 	lessEq   [][2]int
 	needs    []Need // needs.go
 	stores   map[string]Store
-	blocks   bool // goroutine.go
+	blocks   bool            // goroutine.go
 	invokes  map[Invoke]bool // indirect.go: by the invoke with Must false; the value is Must
 }
 
