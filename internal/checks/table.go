@@ -188,7 +188,9 @@ collected: a return that a path from the allocation reaches without freeing it l
 for good. The classic shape is an early return on an error path that skips the free. The check
 follows the memory through reads, writes, pointer arithmetic and local variables; anything else
 (a call that receives it, which may take ownership, a store anywhere, a closure that captures
-it, a return of it) hands it on, and from there the check is silent. The edge where the pointer
+it, a return of it) hands it on, and from there the check is silent. A C function the memory is
+passed to borrows it, and does not take it, when the function frees the memory itself on some
+path after that call: an error return between the C call and the free loses it. The edge where the pointer
 is nil, or where the allocating call's error is non-nil, loses nothing. Allocators known only by
 their summaries (//uninitlint:alloc) are not judged: an arena or a pool may release their memory
 as a whole.`,

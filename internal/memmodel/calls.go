@@ -190,7 +190,7 @@ func (fa *funcAnalysis) callUses(s *state, instr ssa.CallInstruction, sum *Summa
 // callUsesAs checks the callee's uses, naming the operation op in messages.
 func (fa *funcAnalysis) callUsesAs(s *state, instr ssa.CallInstruction, sum *Summary, inputs []ssa.Value, op string) {
 	for _, i := range sum.Uses {
-		if i < len(inputs) {
+		if i < len(inputs) && !releases(sum, i) {
 			fa.use(s, inputs[i], instr, op)
 		}
 	}
@@ -202,6 +202,18 @@ func (fa *funcAnalysis) callUsesAs(s *state, instr ssa.CallInstruction, sum *Sum
 	for _, p := range sum.UsesVia {
 		fa.usePath(s, instr, inputs, p, op)
 	}
+}
+
+// releases reports whether sum frees or unmaps what input i points to on every path: a second
+// call is a double free, which the kill reports, not also a use of the memory it frees (a free
+// list's Put writes its node's next before it keeps it).
+func releases(sum *Summary, i int) bool {
+	for _, pk := range sum.Kills {
+		if pk.Must && pk.Kind.isRelease() && pk.Path.Input == i && len(pk.Path.Fields) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // usePath checks the callee's dereference of what p resolves to in our inputs: memory a field

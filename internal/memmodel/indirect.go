@@ -164,17 +164,56 @@ func (fa *funcAnalysis) applyInvokes(s *state, instr ssa.CallInstruction, sum *S
 		if msum == nil {
 			continue
 		}
-		for _, pk := range msum.Kills {
-			if pk.Path.Input != 0 {
-				continue // the method's other arguments are the callee's, which the caller does not see
-			}
-			pk.Must = pk.Must && iv.Must
-			if via == "" {
-				via = fa.b.displayName(m)
-			}
-			fa.applyKill(s, instr, []ssa.Value{recv}, pk, callVia(via, pk), deferred)
+		sub := receiverPart(msum)
+		for i := range sub.Kills {
+			sub.Kills[i].Must = sub.Kills[i].Must && iv.Must
+		}
+		mvia := via
+		if mvia == "" {
+			mvia = fa.b.displayName(m)
+		}
+		recvs := []ssa.Value{recv}
+		if !deferred {
+			fa.callFills(s, instr, sub, recvs)
+		}
+		stores := fa.resolveStores(s, sub, recvs, deferred)
+		for _, pk := range sub.Kills {
+			fa.applyKill(s, instr, recvs, pk, callVia(mvia, pk), deferred)
+		}
+		fa.applyWrites(s, sub, recvs)
+		for sk, sv := range stores {
+			s.slots.Set(sk, sv)
 		}
 	}
+}
+
+// receiverPart returns what sum does to its input 0, the receiver of an invoked method: its
+// kills, writes, fills and the stores between the receiver's own slots, in the same order of
+// application as a direct call (a Put the method undoes by overwriting the field is no kill).
+// The method's other arguments are the helper's, which the caller does not see.
+func receiverPart(sum *Summary) *Summary {
+	sub := &Summary{}
+	for _, pk := range sum.Kills {
+		if pk.Path.Input == 0 {
+			sub.Kills = append(sub.Kills, pk)
+		}
+	}
+	for _, w := range sum.Writes {
+		if w.Input == 0 {
+			sub.Writes = append(sub.Writes, w)
+		}
+	}
+	for _, f := range sum.Fills {
+		if f.Input == 0 {
+			sub.Fills = append(sub.Fills, f)
+		}
+	}
+	for _, st := range sum.Stores {
+		if st.Dst.Input == 0 && st.Src.Input == 0 {
+			sub.Stores = append(sub.Stores, st)
+		}
+	}
+	return sub
 }
 
 // onEveryPath reports whether instr runs on every path that returns: its block dominates every

@@ -62,6 +62,7 @@ func (fa *funcAnalysis) checkLeaks() {
 	if len(allocs) == 0 {
 		return
 	}
+	fa.unhandBorrows(allocs)
 	for _, a := range fa.leakCandidates(allocs) {
 		al := allocs[a]
 		if ret := fa.leakingReturn(al); ret != nil {

@@ -158,17 +158,21 @@ type builder struct {
 	lengths map[*types.TypeName]*LengthOf // this package's inferred facts, and imported ones
 	fnNames map[*ssa.Function]string      // displayName, memoized
 	worlds  map[*ssa.Function]*Summary    // lookupWorld, memoized
+
+	recycles   map[*ssa.Function][]int // free lists' recyclers and the parameters they put back (freelist.go)
+	allocators map[*ssa.Function]bool  // and the functions that hand out what they recycle
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}}
-	if !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) && !hasDirectives(pass.Files) {
+	recycles, allocators := freeLists(ssainfo.SrcFuncs)
+	if !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) && !hasDirectives(pass.Files) && len(recycles) == 0 {
 		return m, nil // cheap exit: nothing here can touch manual memory or be a container
 	}
 	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{},
 		lengths: map[*types.TypeName]*LengthOf{}, fnNames: map[*ssa.Function]string{},
-		worlds: map[*ssa.Function]*Summary{}}
+		worlds: map[*ssa.Function]*Summary{}, recycles: recycles, allocators: allocators}
 	if b.sizes == nil {
 		b.sizes = types.SizesFor("gc", "amd64") // a driver that sets none (nogo may not)
 	}
@@ -222,6 +226,12 @@ func (b *builder) analyze(fn *ssa.Function) {
 		return
 	}
 	sum := fa.sum.build()
+	for _, i := range b.recycles[fn] {
+		sum.Kills = append(sum.Kills, PathKill{Path: Path{Input: i}, Kind: KillFree, Must: true, Via: displayName(fn)})
+	}
+	if b.allocators[fn] && len(sum.Results) > 0 && sum.Results[0].Fresh == 0 {
+		sum.Results[0] = Result{Fresh: KindGoHeap, Desc: "memory from " + displayName(fn) + "'s free list"}
+	}
 	mergeDirectives(fn, sum)
 	b.sums[fn] = sum
 	b.model.events = append(b.model.events, dedupe(fa.events)...)

@@ -24,7 +24,7 @@ func TestEscape(t *testing.T) {
 	t.Parallel()
 	dir := vectest.Tree(t, filepath.Dir(testdata(t)), "vecmutant")
 	results := analysistest.Run(t, dir, escape.Analyzer,
-		"cfree", "indirect", "doublefree", "errpath", "leak", "goroutine", "grow", "pooluse", "dangling", "gopointer", "uintptrheld",
+		"cfree", "indirect", "freelist", "doublefree", "errpath", "leak", "goroutine", "grow", "pooluse", "dangling", "gopointer", "uintptrheld",
 		"generated", "regress", "vecmutant",
 		"regress/ifacetypeput", "regress/killedstore", "regress/poolreget", "regress/setnilcallee",
 		"regress/typeassertput")
