@@ -429,7 +429,9 @@ func (r *Raw[T]) Extend(n int) []T {
 		r.checkUninit("Extend", old, old+n)
 	}
 	// old+n <= cap: the n elements past the length are inside data.
-	clear(r.bytes(old, old+n))
+	b := r.bytes(old, old+n)
+	clear(b)
+	cleared(unsafe.Pointer(unsafe.SliceData(b)), uintptr(len(b)))
 	r.len = old + n
 	// Elements [old, len) are inside data and were just zeroed.
 	return unsafe.Slice(r.slot(old), n)
