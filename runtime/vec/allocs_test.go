@@ -45,8 +45,8 @@ func TestHeaplessAllocs(t *testing.T) {
 	}
 }
 
-// TestRawAllocs proves that Push within the capacity, Get, Set, Pop and
-// Slice do not allocate. It does not run in parallel: AllocsPerRun counts
+// TestRawAllocs proves that Push and Extend within the capacity, Get, Set,
+// Pop and Slice do not allocate. It does not run in parallel: AllocsPerRun counts
 // every goroutine's allocations.
 func TestRawAllocs(t *testing.T) {
 	r := newRaw[int](t, 64)
@@ -64,6 +64,8 @@ func TestRawAllocs(t *testing.T) {
 			v, _ := r.Pop()
 			total += v
 		}
+		total += len(r.Extend(64))
+		r.Truncate(0)
 	})
 	if allocs != 0 {
 		t.Errorf("Raw allocated %v times per run within its capacity, want 0", allocs)

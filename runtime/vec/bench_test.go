@@ -409,6 +409,18 @@ func rawPush(r *vec.Raw[int64]) {
 	r.Truncate(0)
 }
 
+// rawExtend is rawPush written with Extend: one call appends growN zero
+// elements, and the loop fills the view with the length in a register.
+//
+//go:noinline
+func rawExtend(r *vec.Raw[int64]) {
+	s := r.Extend(growN)
+	for i := range s {
+		s[i] = int64(i)
+	}
+	r.Truncate(0)
+}
+
 //go:noinline
 func slicePush(s []int64) []int64 {
 	for i := range growN {
@@ -502,7 +514,9 @@ func sliceGrow() int {
 // growN calls of the method op names:
 //
 //	Push: growN pushes into reserved room, then Truncate(0) (for the slice,
-//	      appends onto a slice of capacity growN, then s[:0])
+//	      appends onto a slice of capacity growN, then s[:0]); RawExtend is
+//	      one Extend(growN) into reserved room, the view filled by a loop,
+//	      then Truncate(0)
 //	Get:  growN reads of elements 0..growN-1, summed
 //	Set:  growN writes of elements 0..growN-1
 //	Grow: growN pushes into an empty vector, then Free (for the slice,
@@ -527,6 +541,7 @@ func BenchmarkGrowable(b *testing.B) {
 		{"op=Push/impl=Slice", func() { empty = slicePush(empty) }},
 		{"op=Push/impl=SliceField", func() { sliceFieldPush(emptyField) }},
 		{"op=Push/impl=Raw", func() { rawPush(reserved) }},
+		{"op=Push/impl=RawExtend", func() { rawExtend(reserved) }},
 		{"op=Get/impl=Slice", func() { sink64 = sliceGet(s) }},
 		{"op=Get/impl=SliceField", func() { sink64 = sliceFieldGet(field) }},
 		{"op=Get/impl=Raw", func() { sink64 = rawGet(r) }},

@@ -56,3 +56,21 @@ func ExampleRaw() {
 	// sum of Y: 5
 	// true
 }
+
+func ExampleRaw_Extend() {
+	r, err := vec.NewRaw[int64](0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer r.Free()
+	r.Push(-1)
+	// One call makes room for 4 elements; the loop fills them in place.
+	squares := r.Extend(4)
+	for i := range squares {
+		squares[i] = int64(i * i)
+	}
+	fmt.Println(r.Len(), r.Slice())
+	// Output:
+	// 5 [-1 0 1 4 9]
+}

@@ -21,6 +21,7 @@ var fuzzSeeds = [][]byte{
 	{0, 1, 0, 2, 0, 3, 1, 0, 2, 3, 3, 4, 5, 2},
 	{0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 6, 1, 7, 0, 8, 2},
 	{4, 2, 4, 3, 4, 0, 5, 9, 2, 2, 8, 1, 1, 0, 1, 0, 1, 0},
+	{8, 5, 0, 1, 8, 20, 3, 4, 2, 0, 8, 1},
 }
 
 // step is one operation decoded from fuzz input.
@@ -152,8 +153,8 @@ func FuzzRaw(f *testing.F) {
 			i := int(s.arg%24) - 2 // -2 .. 21
 			v := int32(s.arg) << 8
 			inRange := 0 <= i && i < len(model)
-			what := "step " + strconv.Itoa(int(s.op%8)) + " with index " + strconv.Itoa(i)
-			switch s.op % 8 {
+			what := "step " + strconv.Itoa(int(s.op%9)) + " with index " + strconv.Itoa(i)
+			switch s.op % 9 {
 			case 0, 1:
 				r.Push(v)
 				model = append(model, v)
@@ -191,6 +192,18 @@ func FuzzRaw(f *testing.F) {
 				if s.arg%4 == 0 {
 					r.Free()
 					model = nil
+				}
+			case 8:
+				var view []int32
+				expectPanic(t, what, i < 0, func() { view = r.Extend(i) })
+				if i >= 0 {
+					if len(view) != i || slices.ContainsFunc(view, func(x int32) bool { return x != 0 }) {
+						t.Fatalf("Extend(%d) = %d, want %d zeros", i, view, i)
+					}
+					for k := range view {
+						view[k] = v + int32(k)
+						model = append(model, v+int32(k))
+					}
 				}
 			}
 			if r.Len() != len(model) || r.Cap() < r.Len() ||

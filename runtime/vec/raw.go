@@ -300,9 +300,13 @@ func (r *Raw[T]) Cap() int { return r.cap }
 func (r *Raw[T]) Push(v T) {
 	// The fast path: room left, and r owns its memory (self == r, so data is
 	// not nil). Everything else, and every push of a vecdebug build, goes out
-	// of line to pushSlow. Push still costs a call: any call costs 57 of the
-	// inliner's budget of 80 (see docs/performance-vec.md), but a build with
-	// a profile (-pgo) inlines Push at its hot call sites.
+	// of line to pushSlow. Push still costs a call: the call to pushSlow
+	// alone costs 64 of the inliner's budget of 80 (57 for any call, 7 for
+	// the call, its receiver, dictionary and argument), the two compares 10,
+	// and the store and the new length at least 15 more (see
+	// docs/performance-vec.md). A build with a
+	// profile (-pgo) inlines Push at its hot call sites; Extend serves a loop
+	// of pushes without the call.
 	n := r.len
 	if n == r.cap || r.self != r || debug {
 		r.pushSlow(v)
@@ -397,6 +401,40 @@ func (r *Raw[T]) Reserve(n int) {
 	if n > r.cap-r.len {
 		r.grow("Reserve", n)
 	}
+}
+
+// Extend appends n zero elements and returns them, elements [Len()-n, Len()),
+// as a view to fill in place; it returns nil if n is 0. It grows r as Push
+// would, which invalidates views from Slice and Extend. The view is valid as
+// Slice's is: keep r reachable while it is in use (see the package doc).
+// It panics if n is negative.
+//
+// Extend is Push for many elements: a loop that stores into the view keeps
+// the length in a register, where each Push loads and stores r's length and
+// costs a call (see the package doc's Performance section). The price is a
+// clear of the n elements before the loop writes them.
+func (r *Raw[T]) Extend(n int) []T {
+	r.copyCheck("Extend")
+	if n < 0 {
+		panic("vec: Raw.Extend: negative count " + strconv.Itoa(n) + " with length " + strconv.Itoa(r.len))
+	}
+	if n > r.cap-r.len {
+		r.grow("Extend", n)
+	}
+	if n == 0 {
+		return nil
+	}
+	old := r.len
+	if debug {
+		r.checkUninit("Extend", old, old+n)
+	}
+	// old+n <= cap: the n elements past the length are inside data.
+	b := r.bytes(old, old+n)
+	clear(b)
+	cleared(unsafe.Pointer(unsafe.SliceData(b)), uintptr(len(b)))
+	r.len = old + n
+	// Elements [old, len) are inside data and were just zeroed.
+	return unsafe.Slice(r.slot(old), n)
 }
 
 // Truncate shortens r to its first n elements; it keeps the capacity.

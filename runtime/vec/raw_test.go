@@ -200,6 +200,40 @@ func TestRawReserve(t *testing.T) {
 	}
 }
 
+func TestRawExtend(t *testing.T) {
+	t.Parallel()
+	var r vec.Raw[int64]
+	defer r.Free()
+	if s := r.Extend(0); s != nil || vec.RawData(&r) != nil {
+		t.Fatalf("Extend(0) on a zero Raw = %v, data %p; want nil and no allocation", s, vec.RawData(&r))
+	}
+	r.Push(1)
+	s := r.Extend(3)
+	if len(s) != 3 || cap(s) != 3 || r.Len() != 4 || !slices.Equal(s, []int64{0, 0, 0}) {
+		t.Fatalf("Extend(3) after a Push = %v (cap %d), Len %d; want three zeros, cap 3, Len 4",
+			s, cap(s), r.Len())
+	}
+	for i := range s {
+		s[i] = int64(10 + i)
+	}
+	if want := []int64{1, 10, 11, 12}; !slices.Equal(r.Slice(), want) {
+		t.Errorf("Slice after filling the view = %v, want %v", r.Slice(), want)
+	}
+	// Extending past the capacity grows as Push does: at least doubling.
+	capacity := r.Cap()
+	s = r.Extend(capacity)
+	if r.Cap() < 2*capacity || r.Len() != 4+capacity || len(s) != capacity || r.Get(3) != 12 {
+		t.Errorf("Extend(%d) when full: Cap %d, Len %d, len(view) %d, Get(3) %d",
+			capacity, r.Cap(), r.Len(), len(s), r.Get(3))
+	}
+	if s := r.Extend(0); s != nil {
+		t.Errorf("Extend(0) = %v, want nil", s)
+	}
+	var z vec.Raw[node]
+	_, err := vec.NewRaw[node](0)
+	mustPanic(t, err.Error(), func() { z.Extend(1) })
+}
+
 func TestRawGetSetPopTruncate(t *testing.T) {
 	t.Parallel()
 	r := newRaw[pair](t, 2)
@@ -294,6 +328,7 @@ func TestRawCopyPanics(t *testing.T) {
 	mustPanic(t, "vec: Raw.Push"+msg, func() { c.Push(2) })
 	mustPanic(t, "vec: Raw.Get"+msg, func() { c.Get(0) })
 	mustPanic(t, "vec: Raw.Slice"+msg, func() { c.Slice() })
+	mustPanic(t, "vec: Raw.Extend"+msg, func() { c.Extend(1) })
 	mustPanic(t, "vec: Raw.Free"+msg, func() { c.Free() })
 	// A copy of a zero Raw is a zero Raw.
 	var z, zc vec.Raw[int]
@@ -312,6 +347,9 @@ func TestRawZeroSizeElements(t *testing.T) {
 		t.Errorf("Len %d, Cap %d, len(Slice) %d", r.Len(), r.Cap(), len(r.Slice()))
 	}
 	r.Get(999)
+	if s := r.Extend(5); len(s) != 5 || r.Len() != 1005 {
+		t.Errorf("Extend(5): len %d, Len %d", len(s), r.Len())
+	}
 	r.Pop()
 	r.Truncate(10)
 	r.Free()
@@ -326,6 +364,8 @@ func TestRawOverflow(t *testing.T) {
 	r.Push(1)
 	mustPanic(t, "vec: Raw.Reserve: room for 1 + 9223372036854775807 elements of 8 bytes overflows an int",
 		func() { r.Reserve(math.MaxInt) })
+	mustPanic(t, "vec: Raw.Extend: room for 1 + 9223372036854775807 elements of 8 bytes overflows an int",
+		func() { r.Extend(math.MaxInt) })
 	var z vec.Raw[struct{}]
 	z.Push(struct{}{})
 	z.Truncate(0)
@@ -351,6 +391,7 @@ func TestRawPanics(t *testing.T) {
 		{"vec: Raw.Truncate: length 4 out of range [0:3]", func() { r.Truncate(4) }},
 		{"vec: Raw.Truncate: length -1 out of range [0:3]", func() { r.Truncate(-1) }},
 		{"vec: Raw.Reserve: negative count -1 with length 3", func() { r.Reserve(-1) }},
+		{"vec: Raw.Extend: negative count -1 with length 3", func() { r.Extend(-1) }},
 		{"vec: NewRaw: negative capacity -1", func() { vec.NewRaw[int](-1) }},
 	}
 	for _, tt := range tests {
