@@ -762,7 +762,10 @@ func (fa *funcAnalysis) result(s *state, v ssa.Value, ci callInfo, i int) {
 		r := fa.ownRoot(v)
 		desc := res.Desc
 		if desc == "" {
-			name := fa.b.displayName(calleeFunc(v))
+			name := ""
+			if fn := calleeFunc(v); fn != nil {
+				name = fa.b.displayName(fn)
+			}
 			if c, ok := v.(*ssa.Call); ok && name == "" {
 				name = fa.cgoWrapped(c.Common()) // C.CBytes(b): cgo's closure around _Cfunc_CBytes
 			}
@@ -801,16 +804,29 @@ func callPosOf(v ssa.Value) token.Pos {
 	return v.Pos()
 }
 
+// calleeFunc returns the function the call v (or the call whose tuple v extracts from) runs,
+// when it is known: a static callee, the method a bound method value runs, or the concrete
+// method of an interface value the function made (indirect.go); nil otherwise.
 func calleeFunc(v ssa.Value) *ssa.Function {
 	if e, ok := v.(*ssa.Extract); ok {
 		v = e.Tuple
 	}
-	if c, ok := v.(*ssa.Call); ok {
-		if fn := c.Call.StaticCallee(); fn != nil {
-			return fn
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if c.Call.IsInvoke() {
+		if recv := concreteOf(c.Call.Value); recv != nil {
+			return lookupMethod(c.Parent().Prog, recv, methodPkg(c.Call.Method), c.Call.Method.Name())
+		}
+		return nil
+	}
+	if mc, ok := c.Call.Value.(*ssa.MakeClosure); ok {
+		if m := boundTarget(mc.Fn.(*ssa.Function)); m != nil {
+			return m
 		}
 	}
-	return nil
+	return c.Call.StaticCallee()
 }
 
 // view makes v a view of the memory path p names at the call: the same root when the model
