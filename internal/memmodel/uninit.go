@@ -291,7 +291,24 @@ func (fa *funcAnalysis) read(s *state, addr ssa.Value, size int64, instr ssa.Ins
 	if r := fa.rootOf(addr); r != nil && s.dead.Get(r) != nil {
 		return // reading freed memory is the escape pass's finding, not this one
 	}
-	fa.event(Event{Kind: EvUninitRead, Pos: callPos(instr), Op: op, Obj: o, Loop: first})
+	fa.event(Event{Kind: EvUninitRead, Pos: readPos(instr), Op: op, Obj: o, Loop: first})
+}
+
+// readPos returns where a read is reported: its own position, or, for the loads SSA gives none
+// (the element load of `for _, x := range s`), the first use of the loaded value that has one,
+// which is where the loop body reads x.
+func readPos(instr ssa.Instruction) token.Pos {
+	if pos := callPos(instr); pos.IsValid() {
+		return pos
+	}
+	if v, ok := instr.(ssa.Value); ok && v.Referrers() != nil {
+		for _, r := range *v.Referrers() {
+			if r.Pos().IsValid() {
+				return r.Pos()
+			}
+		}
+	}
+	return token.NoPos
 }
 
 // loadSize returns the size of what a load through addr reads.
