@@ -128,7 +128,7 @@ func (fa *funcAnalysis) recordInvoke(instr ssa.CallInstruction, c *ssa.CallCommo
 		return
 	}
 	if i, ok := fa.inputs[c.Value]; ok {
-		fa.sum.invoke(Invoke{Input: i, Method: c.Method.Name(), Pkg: methodPkg(c.Method)}, fa.onEveryPath(instr))
+		fa.sum.invoke(Invoke{Input: i, Method: c.Method.Name(), Pkg: methodPkg(c.Method)}, onEveryReturn(fa.fn, instr.Block()))
 	}
 }
 
@@ -152,7 +152,7 @@ func (fa *funcAnalysis) applyInvokes(s *state, instr ssa.CallInstruction, sum *S
 		if recv == nil {
 			if i, ok := fa.inputs[arg]; ok && fa.final {
 				iv.Input = i
-				fa.sum.invoke(Invoke{Input: i, Method: iv.Method, Pkg: iv.Pkg}, iv.Must && fa.onEveryPath(instr))
+				fa.sum.invoke(Invoke{Input: i, Method: iv.Method, Pkg: iv.Pkg}, iv.Must && onEveryReturn(fa.fn, instr.Block()))
 			}
 			continue
 		}
@@ -214,16 +214,4 @@ func receiverPart(sum *Summary) *Summary {
 		}
 	}
 	return sub
-}
-
-// onEveryPath reports whether instr runs on every path that returns: its block dominates every
-// block that returns.
-func (fa *funcAnalysis) onEveryPath(instr ssa.Instruction) bool {
-	b := instr.Block()
-	for _, rb := range fa.fn.Blocks {
-		if _, ok := rb.Instrs[len(rb.Instrs)-1].(*ssa.Return); ok && !b.Dominates(rb) {
-			return false
-		}
-	}
-	return true
 }
