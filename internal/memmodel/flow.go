@@ -24,6 +24,7 @@ type funcAnalysis struct {
 	byObj      map[*Object][]*root
 	objs       map[ssa.Instruction]*Object
 	ownedObjs  map[slotKey]*Object
+	ownedMemo  map[ssa.Value]bool // owners.go
 	fieldNames map[slotKey]string
 	retired    map[*Object]*Object // calls.go: retire
 	inLoop     map[*ssa.BasicBlock]bool

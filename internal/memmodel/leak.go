@@ -54,8 +54,9 @@ func (fa *funcAnalysis) checkLeaks() {
 				debugf("memmodel: %s: more than %d manual allocations, leaks not searched past the bound", fa.fn, maxLeakAllocs)
 				break
 			}
-			lk := &leakSearch{derived: map[ssa.Value]bool{}, cells: map[*ssa.Alloc]bool{}, handed: map[ssa.Instruction]bool{}}
+			lk := newLeakSearch()
 			lk.derive(v)
+			fa.unhandBorrowingCalls(lk)
 			allocs = append(allocs, leakAlloc{v, b, i, obj, lk, errorResult(v)})
 		}
 	}
@@ -186,9 +187,14 @@ func (fa *funcAnalysis) allocated(v ssa.Value) *Object {
 	if fn == nil {
 		return nil
 	}
-	if sum := fa.b.world(fn); sum == nil || reusesInput(sum, v) {
+	if sum := fa.b.world(fn); sum == nil {
 		// Deliberate silence: an allocator known by its summary may be an arena or a pool that
-		// releases its memory as a whole; only the table's allocators (C's, mmap) must be freed.
+		// releases its memory as a whole. Only the table's allocators (C's, mmap) and the
+		// wrappers that hand what they allocate to their caller alone must be freed.
+		if sum = fa.b.summaryOf(fn); sum == nil || len(sum.Results) == 0 || !sum.Results[0].Owned {
+			return nil
+		}
+	} else if reusesInput(sum, v) {
 		return nil
 	}
 	if r := fa.own[v]; r != nil && r.obj.IsManual() {
@@ -453,9 +459,20 @@ func (lk *leakSearch) use(v ssa.Value, r ssa.Instruction) {
 			return
 		}
 		lk.handed[r] = true
+	case *ssa.Call:
+		if b, ok := r.Call.Value.(*ssa.Builtin); ok {
+			switch b.Name() {
+			case "len", "cap", "copy", "print", "println":
+				return // it reads or writes the memory, and keeps nothing
+			case "Add", "Slice", "String", "SliceData", "StringData":
+				lk.derive(r) // unsafe's: a pointer into the same memory
+				return
+			}
+		}
+		lk.handed[r] = true
 	case *ssa.If, *ssa.DebugRef:
 	default:
-		lk.handed[r] = true // a call, a return, a phi, an interface, a closure, a send, ...
+		lk.handed[r] = true // a return, a phi, an interface, a closure, a send, ...
 	}
 }
 

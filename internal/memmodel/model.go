@@ -226,6 +226,7 @@ func (b *builder) analyze(fn *ssa.Function) {
 		return
 	}
 	sum := fa.sum.build()
+	sum.Borrows = fa.borrowedInputs()
 	for _, i := range b.recycles[fn] {
 		sum.Kills = append(sum.Kills, PathKill{Path: Path{Input: i}, Kind: KillFree, Must: true, Via: displayName(fn)})
 	}

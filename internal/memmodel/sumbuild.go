@@ -171,6 +171,8 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 		}
 		if r.obj.Kind == KindPool {
 			res.Desc = r.obj.Desc
+		} else {
+			res.Owned = fa.ownedByCaller(r.v)
 		}
 		fa.inferSize(&res, r)
 	}
@@ -190,7 +192,7 @@ func (sb *summaryBuilder) result(fa *funcAnalysis, s *state, i int, v ssa.Value)
 		// Allocations of different sizes, or written in different places: what some return
 		// may have written is written (a may-set), and one that initializes all of it makes
 		// the result initialized.
-		merged := Result{Fresh: res.Fresh, Uninit: acc.res.Uninit && res.Uninit}
+		merged := Result{Fresh: res.Fresh, Uninit: acc.res.Uninit && res.Uninit, Owned: acc.res.Owned && res.Owned}
 		if merged.Uninit {
 			merged.Written, _ = domain.RangesOf(acc.res.Written).Union(domain.RangesOf(res.Written)).Ranges()
 		}

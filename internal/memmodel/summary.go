@@ -85,8 +85,9 @@ type Result struct {
 	Written [][2]int64
 	View    bool // the result points into ViewOf
 	ViewOf  Path
-	ElemOf  int // nonzero: the result addresses an element of field ElemOf-1 of input 0 ...
-	ElemAt  int // ... at the index input ElemAt-1 holds (an accessor such as slot(i))
+	ElemOf  int  // nonzero: the result addresses an element of field ElemOf-1 of input 0 ...
+	ElemAt  int  // ... at the index input ElemAt-1 holds (an accessor such as slot(i))
+	Owned   bool // with Fresh, manual: the function hands the allocation to its caller alone (owners.go)
 
 	// With Fresh: the allocation's size in bytes is known, SizeMul times the product of the
 	// arguments SizeArgs names (a string or slice argument counts its length), plus SizeAdd.
@@ -114,6 +115,7 @@ type Summary struct {
 	Stores       []Store    // slots that hold, when it returns, a pointer into an input's memory
 	Blocks       bool       // it may wait for another goroutine (goroutine.go)
 	Invokes      []Invoke   // methods it calls on interface inputs (indirect.go)
+	Borrows      []int      // inputs it only borrows: keeps, frees and returns none of them (owners.go)
 }
 
 // An Invoke is a method the function calls on the interface value an input holds, whose dynamic
@@ -213,12 +215,24 @@ func (s *Summary) String() string {
 		}
 		parts = append(parts, fmt.Sprintf("%sinvokes(p%d.%s)", mod, iv.Input, iv.Method))
 	}
+	if len(s.Borrows) > 0 {
+		var in []string
+		for _, b := range s.Borrows {
+			in = append(in, fmt.Sprintf("p%d", b))
+		}
+		parts = append(parts, "borrows("+strings.Join(in, ",")+")")
+	}
+	for i, r := range s.Results {
+		if r.Owned {
+			parts = append(parts, fmt.Sprintf("owns(r%d)", i))
+		}
+	}
 	return strings.Join(parts, " ")
 }
 
 // isEmpty reports whether the summary says nothing a caller could use.
 func (s *Summary) isEmpty() bool {
-	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq)+len(s.Needs)+len(s.Stores)+len(s.Invokes) > 0 || s.UsesAll {
+	if len(s.Kills)+len(s.Writes)+len(s.Fills)+len(s.Uses)+len(s.ClosureKills)+len(s.Less)+len(s.LessEq)+len(s.Needs)+len(s.Stores)+len(s.Invokes)+len(s.Borrows) > 0 || s.UsesAll {
 		return false
 	}
 	for _, r := range s.Results {

@@ -110,7 +110,11 @@ func reportEvent(rep *checks.Reporter, e memmodel.Event) {
 			" with nothing waiting for the goroutine first", append(rel, killed,
 			analysis.RelatedInformation{Pos: e.Go, Message: "goroutine started here"})...)
 	case memmodel.EvLeak:
-		rep.Report("leak", e.Pos, "return loses "+what+" allocated on "+rep.Line(e.Pos, e.Alloc)+
+		allocated := " allocated on "
+		if strings.HasPrefix(what, "memory allocated by ") {
+			allocated = " on " // a wrapper's memory: "memory allocated by cstr on line 4"
+		}
+		rep.Report("leak", e.Pos, "return loses "+what+allocated+rep.Line(e.Pos, e.Alloc)+
 			": a path from the allocation reaches it without freeing, returning or handing on the memory",
 			analysis.RelatedInformation{Pos: e.Alloc, Message: "allocated here"})
 	case memmodel.EvGoPointerInManual:
