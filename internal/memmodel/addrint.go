@@ -25,46 +25,86 @@ type Address struct {
 	// Crossed reports whether the integer crossed a phi or memory since then, which one
 	// expression never does.
 	Crossed bool
+	// Slot, when set, names the memory shared across the package that the address was read
+	// back from (item.next, a package variable), stored there at StoredAt.
+	Slot     string
+	StoredAt token.Pos
 }
 
 // AddressIn returns the address the integer v holds, or nil if v is not known to hold one.
 func AddressIn(v ssa.Value) *Address {
-	return addressIn(v, map[ssa.Value]bool{})
+	return addressIn(v, &addrQuery{seen: map[ssa.Value]bool{}})
 }
 
-func addressIn(v ssa.Value, seen map[ssa.Value]bool) *Address {
-	if seen[v] {
+// AddressInMem is AddressIn, also through the memory the function does not own: mem says
+// what address, if any, a load (or an atomic load's call) that the local rules cannot follow
+// reads, from what the rest of the package stores there.
+func AddressInMem(v ssa.Value, mem func(ssa.Value) *Address) *Address {
+	return addressIn(v, &addrQuery{seen: map[ssa.Value]bool{}, mem: mem})
+}
+
+// An addrQuery is one AddressIn query: the values it met, and what it asks of memory.
+type addrQuery struct {
+	seen map[ssa.Value]bool
+	mem  func(ssa.Value) *Address
+}
+
+func addressIn(v ssa.Value, q *addrQuery) *Address {
+	if q.seen[v] {
 		return nil
 	}
-	seen[v] = true
+	q.seen[v] = true
 	switch x := v.(type) {
 	case *ssa.Convert:
 		if isUnsafePointer(x.X.Type()) && ssaq.IsInteger(x.Type()) {
 			return &Address{Ptr: x.X, Pos: x.Pos()}
 		}
 		if ssaq.IsInteger(x.X.Type()) && ssaq.IsInteger(x.Type()) && !narrows(x.X.Type(), x.Type()) {
-			return addressIn(x.X, seen)
+			return addressIn(x.X, q)
 		}
 	case *ssa.ChangeType:
-		return addressIn(x.X, seen)
+		return addressIn(x.X, q)
 	case *ssa.BinOp:
-		return binAddress(x, seen)
+		return binAddress(x, q)
 	case *ssa.Phi:
 		for _, e := range x.Edges {
-			if a := addressIn(e, seen); a != nil {
+			if a := addressIn(e, q); a != nil {
 				return crossed(a)
 			}
 		}
 	case *ssa.UnOp:
 		if x.Op == token.MUL {
-			return loadedAddress(x, seen)
+			if a := loadedAddress(x, q); a != nil {
+				return a
+			}
+			return q.fromMem(x)
 		}
+	case *ssa.Call:
+		return q.fromMem(x)
 	case *ssa.Lookup:
-		return mapAddress(x, seen)
+		if a := mapAddress(x, q); a != nil {
+			return a
+		}
+		return q.fromMem(x)
 	case *ssa.Extract:
 		if lk, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 0 {
-			return mapAddress(lk, seen) // v, ok := m[k]
+			if a := mapAddress(lk, q); a != nil {
+				return a // v, ok := m[k]
+			}
+			return q.fromMem(x)
 		}
+	}
+	return nil
+}
+
+// fromMem asks the query's memory what address the load v reads, crossed: it came through
+// memory.
+func (q *addrQuery) fromMem(v ssa.Value) *Address {
+	if q.mem == nil {
+		return nil
+	}
+	if a := q.mem(v); a != nil {
+		return crossed(a)
 	}
 	return nil
 }
@@ -76,7 +116,7 @@ func addressIn(v ssa.Value, seen map[ssa.Value]bool) *Address {
 //	t0 = make map[string]uintptr
 //	m[k] = t3                                   m["buf"] = uintptr(unsafe.Pointer(&b[0]))
 //	t9 = t0[k2]                                 ... m["buf"]
-func mapAddress(lk *ssa.Lookup, seen map[ssa.Value]bool) *Address {
+func mapAddress(lk *ssa.Lookup, q *addrQuery) *Address {
 	mm, ok := lk.X.(*ssa.MakeMap)
 	if !ok {
 		return nil
@@ -85,7 +125,7 @@ func mapAddress(lk *ssa.Lookup, seen map[ssa.Value]bool) *Address {
 	for _, r := range *mm.Referrers() {
 		switch r := r.(type) {
 		case *ssa.MapUpdate:
-			a := addressIn(r.Value, seen)
+			a := addressIn(r.Value, q)
 			if a == nil {
 				return nil // some entry holds no address, or one the model cannot name
 			}
@@ -104,10 +144,10 @@ func mapAddress(lk *ssa.Lookup, seen map[ssa.Value]bool) *Address {
 // rounded with &^ (or masked with &, which only this query accepts, for the checks that report
 // it), and an integer plus an address. Sums of two addresses and differences whose right side is
 // an address are not addresses: BadPointerForm reports them.
-func binAddress(x *ssa.BinOp, seen map[ssa.Value]bool) *Address {
+func binAddress(x *ssa.BinOp, q *addrQuery) *Address {
 	switch x.Op {
 	case token.ADD, token.AND:
-		ax, ay := addressIn(x.X, seen), addressIn(x.Y, seen)
+		ax, ay := addressIn(x.X, q), addressIn(x.Y, q)
 		if ax != nil && ay != nil {
 			return nil
 		}
@@ -116,10 +156,10 @@ func binAddress(x *ssa.BinOp, seen map[ssa.Value]bool) *Address {
 		}
 		return ay
 	case token.SUB, token.AND_NOT:
-		if addressIn(x.Y, seen) != nil {
+		if addressIn(x.Y, q) != nil {
 			return nil
 		}
-		return addressIn(x.X, seen)
+		return addressIn(x.X, q)
 	}
 	return nil
 }
@@ -133,7 +173,7 @@ func binAddress(x *ssa.BinOp, seen map[ssa.Value]bool) *Address {
 //	*t4 = t2                                    h.Data = u
 //	t9 = &t3.Data [#0]
 //	t10 = *t9                                   ... h.Data
-func loadedAddress(ld *ssa.UnOp, seen map[ssa.Value]bool) *Address {
+func loadedAddress(ld *ssa.UnOp, q *addrQuery) *Address {
 	if fa, ok := ld.X.(*ssa.FieldAddr); ok && fa.Field == 0 && headerName(fa.X.Type()) != "" {
 		if c, ok := fa.X.(*ssa.Convert); ok && isUnsafePointer(c.X.Type()) {
 			if view := headerView(c.X); view != nil {
@@ -143,9 +183,12 @@ func loadedAddress(ld *ssa.UnOp, seen map[ssa.Value]bool) *Address {
 	}
 	st := onlyStore(ld.X)
 	if st == nil {
+		st = copiedFieldStore(ld.X)
+	}
+	if st == nil {
 		return nil
 	}
-	if a := addressIn(st.Val, seen); a != nil {
+	if a := addressIn(st.Val, q); a != nil {
 		return crossed(a)
 	}
 	return nil
@@ -239,6 +282,73 @@ func onlyStore(addr ssa.Value) *ssa.Store {
 		}
 	}
 	return only
+}
+
+// copiedFieldStore follows a field of a local struct value that one store of the whole value
+// wrote, a copy of another local struct value (a composite literal is built in a slot of its
+// own and copied in): the one store into that field of the source, before the copy.
+//
+//	t2 = local node (complit)
+//	t3 = &t2.next [#0]
+//	*t3 = t5                                    n := node{next: uintptr(unsafe.Pointer(x))}
+//	t6 = *t2
+//	*t1 = t6
+//	t7 = &t1.next [#0]
+//	t8 = *t7                                    ... n.next
+func copiedFieldStore(addr ssa.Value) *ssa.Store {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	alloc, ok := fa.X.(*ssa.Alloc)
+	if !ok || alloc.Heap {
+		return nil
+	}
+	var whole *ssa.Store
+	for _, ref := range *alloc.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if whole != nil || r.Addr != alloc {
+				return nil
+			}
+			whole = r
+		case *ssa.FieldAddr:
+			for _, fr := range *r.Referrers() {
+				switch fr.(type) {
+				case *ssa.UnOp, *ssa.DebugRef:
+				case *ssa.Store:
+					if r.Field == fa.Field {
+						return nil // the field is written on its own too
+					}
+				default:
+					return nil // the field's address escapes
+				}
+			}
+		case *ssa.UnOp, *ssa.DebugRef:
+		default:
+			return nil // the variable's address escapes: something else may write it
+		}
+	}
+	if whole == nil || !dominatesAll(whole, addr) {
+		return nil
+	}
+	ld, ok := whole.Val.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return nil
+	}
+	src, ok := ld.X.(*ssa.Alloc)
+	if !ok || src.Heap {
+		return nil
+	}
+	for _, ref := range *src.Referrers() {
+		if f, ok := ref.(*ssa.FieldAddr); ok && f.Field == fa.Field {
+			if st := onlyStore(f); st != nil && Before(st, ld) {
+				return st
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // dominatesAll reports whether st comes before every load of the slot addr points to.

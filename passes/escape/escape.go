@@ -49,8 +49,9 @@ func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	if memmodel.ImportsUnsafe(pass.Pkg) {
 		calls := conversionCalls(pass.Files)
+		slots := buildAddrSlots(m, ssainfo.SrcFuncs)
 		for _, fn := range ssainfo.SrcFuncs {
-			checkUintptrs(rep, m, calls, fn)
+			checkUintptrs(rep, m, calls, slots, fn)
 		}
 	}
 	if errs := m.Errors(); len(errs) > 0 {

@@ -33,12 +33,12 @@ import (
 //	t2 = convert uintptr <- unsafe.Pointer (t1)     u := uintptr(unsafe.Pointer(p))
 //	...
 //	t9 = convert unsafe.Pointer <- uintptr (t8)     unsafe.Pointer(u): not one expression
-func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, fn *ssa.Function) {
+func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, slots addrSlots, fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {
 			case *ssa.Convert:
-				checkBackConversion(rep, m, calls, in)
+				checkBackConversion(rep, m, calls, slots, in)
 			case *ssa.Store:
 				checkHeaderStore(rep, m, in)
 			case *ssa.Call:
@@ -48,7 +48,7 @@ func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]
 	}
 }
 
-func checkBackConversion(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, c *ssa.Convert) {
+func checkBackConversion(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, slots addrSlots, c *ssa.Convert) {
 	if !isUnsafePointer(c.Type()) || !isUintptr(c.X.Type()) {
 		return
 	}
@@ -58,8 +58,16 @@ func checkBackConversion(rep *checks.Reporter, m *memmodel.Model, calls map[toke
 			analysis.RelatedInformation{Pos: at, Message: "header declared here"})
 		return
 	}
-	a := memmodel.AddressIn(c.X)
+	a := memmodel.AddressInMem(c.X, slots.load)
 	if a == nil || !isGoPointer(m, a.Ptr) {
+		return
+	}
+	if a.Slot != "" {
+		rep.Report("uintptr-held", c.Pos(), "address of Go memory read back from the integer "+a.Slot+
+			", stored there on "+rep.Line(c.Pos(), a.StoredAt)+", is converted to a pointer; the integer "+
+			"does not keep the object alive, and the garbage collector may have moved or freed it",
+			analysis.RelatedInformation{Pos: a.StoredAt, Message: "address stored here"},
+			analysis.RelatedInformation{Pos: a.Pos, Message: "address taken here"})
 		return
 	}
 	call := calls[c.Pos()]
