@@ -49,9 +49,9 @@ func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	if memmodel.ImportsUnsafe(pass.Pkg) {
 		calls := conversionCalls(pass.Files)
-		slots := buildAddrSlots(m, ssainfo.SrcFuncs)
+		u := uintptrFacts{slots: buildAddrSlots(m, ssainfo.SrcFuncs), sinks: buildUintptrSinks(pass.Files, ssainfo.SrcFuncs)}
 		for _, fn := range ssainfo.SrcFuncs {
-			checkUintptrs(rep, m, calls, slots, fn)
+			checkUintptrs(rep, m, calls, u, fn)
 		}
 	}
 	if errs := m.Errors(); len(errs) > 0 {

@@ -33,19 +33,28 @@ import (
 //	t2 = convert uintptr <- unsafe.Pointer (t1)     u := uintptr(unsafe.Pointer(p))
 //	...
 //	t9 = convert unsafe.Pointer <- uintptr (t8)     unsafe.Pointer(u): not one expression
-func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, slots addrSlots, fn *ssa.Function) {
+func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, u uintptrFacts, fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {
 			case *ssa.Convert:
-				checkBackConversion(rep, m, calls, slots, in)
+				checkBackConversion(rep, m, calls, u.slots, in)
 			case *ssa.Store:
 				checkHeaderStore(rep, m, in)
 			case *ssa.Call:
 				checkKeepAlive(rep, m, in)
+				checkUintptrArgs(rep, m, u.sinks, in)
 			}
 		}
 	}
+}
+
+// uintptrFacts is what the package's functions say of one another's integers: the shared slots
+// that hold addresses (addrslots.go), and the parameters that become pointers
+// (uintptrparams.go).
+type uintptrFacts struct {
+	slots addrSlots
+	sinks uintptrSinks
 }
 
 func checkBackConversion(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, slots addrSlots, c *ssa.Convert) {
