@@ -265,7 +265,7 @@ func (fa *funcAnalysis) callFills(s *state, instr ssa.CallInstruction, sum *Summ
 			}
 		}
 		for _, p := range sum.Fills {
-			fa.fillPath(s, inputs, p)
+			fa.fillPath(s, inputs, p, sum.fillExtent(p))
 		}
 	}
 }
@@ -280,8 +280,26 @@ func fills(sum *Summary, i int) bool {
 	return false
 }
 
-// fillPath applies a callee's fills(p): what p resolves to may have been written anywhere.
-func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
+// fillExtent returns the bytes the fill p writes, from where its input points, or nil when it
+// may write at any offset.
+func (s *Summary) fillExtent(p Path) [][2]int64 {
+	if len(p.Fields) > 0 {
+		return nil
+	}
+	for _, fr := range s.FillsAt {
+		if fr.Input == p.Input {
+			return fr.Ranges
+		}
+	}
+	return nil
+}
+
+// fillPath applies a callee's fills(p): what p resolves to may have been written anywhere, or,
+// with ext, at those bytes from where the input points.
+func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path, ext [][2]int64) {
+	if ext != nil && p.Input < len(inputs) && fa.fillAt(s, inputs[p.Input], ext) {
+		return
+	}
 	if len(p.Fields) == 0 && p.Input < len(inputs) {
 		// An input that is one of several pointers (&p[0], or &zero for an empty p) may
 		// be any of them.
@@ -303,6 +321,29 @@ func (fa *funcAnalysis) fillPath(s *state, inputs []ssa.Value, p Path) {
 		}
 		fa.sum.fills[p2.key()] = p2
 	}
+}
+
+// fillAt applies a fill of known extent through arg: the callee may have written those bytes
+// from where arg points. It reports false when arg's offset in its object is not a constant
+// (or arg is one of several pointers), for the caller to take the fill as at any offset.
+func (fa *funcAnalysis) fillAt(s *state, arg ssa.Value, ext [][2]int64) bool {
+	off := fa.constOffset(arg)
+	if off < 0 {
+		return false
+	}
+	if _, ok := chainStart(arg, fa.stale).(*ssa.Phi); ok {
+		return false
+	}
+	r := fa.rootOf(arg)
+	o := fa.trackedObj(arg)
+	for _, rg := range ext {
+		lo, hi := off+rg[0], off+rg[1]
+		fa.sum.fillRange(fa, r, lo, hi)
+		if o != nil {
+			s.setWritten(o, s.written.Get(o).Add(lo, hi), lo, hi)
+		}
+	}
+	return true
 }
 
 // callee resolves a call to the summary of what it calls and the values standing for the

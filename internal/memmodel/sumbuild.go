@@ -18,6 +18,7 @@ type summaryBuilder struct {
 	mayKills map[string]PathKill  // reallocations on some path
 	writes   map[string]Path
 	fills    map[string]Path
+	fillAt   map[string]*domain.RangeSet // the bytes of each fill, Any where an offset is unknown
 	uses     map[int]bool
 	usesVia  map[string]Path
 	results  []resultAcc
@@ -52,16 +53,31 @@ func (sb *summaryBuilder) write(fa *funcAnalysis, sk slotKey) {
 	sb.writes[p.key()] = p
 }
 
-// fill records that the function may write into what r points to.
+// fill records that the function may write into what r points to, at any offset.
 func (sb *summaryBuilder) fill(fa *funcAnalysis, r *root) {
+	sb.fillRange(fa, r, -1, -1)
+}
+
+// fillRange records that the function may write bytes [lo, hi) of what r points to (lo < 0: at
+// any offset).
+func (sb *summaryBuilder) fillRange(fa *funcAnalysis, r *root, lo, hi int64) {
 	if !fa.final {
 		return
 	}
-	if p, ok := fa.pathOf(r); ok {
-		if sb.fills == nil {
-			sb.fills = map[string]Path{}
-		}
-		sb.fills[p.key()] = p
+	p, ok := fa.pathOf(r)
+	if !ok {
+		return
+	}
+	if sb.fills == nil {
+		sb.fills, sb.fillAt = map[string]Path{}, map[string]*domain.RangeSet{}
+	}
+	k := p.key()
+	sb.fills[k] = p
+	switch w, seen := sb.fillAt[k]; {
+	case lo < 0 || seen && w.IsAny():
+		sb.fillAt[k] = domain.Any
+	default:
+		sb.fillAt[k] = w.Add(lo, hi)
 	}
 }
 
@@ -272,9 +288,14 @@ func (sb *summaryBuilder) build() *Summary {
 	for _, w := range sb.writes {
 		s.Writes = append(s.Writes, w)
 	}
-	for _, f := range sb.fills {
+	for k, f := range sb.fills {
 		s.Fills = append(s.Fills, f)
+		w, known := sb.fillAt[k] // a fill recorded without its bytes is at any offset
+		if rs, ok := w.Ranges(); known && ok && len(f.Fields) == 0 && len(rs) > 0 && len(rs) <= maxFillRanges {
+			s.FillsAt = append(s.FillsAt, FillRange{Input: f.Input, Ranges: rs})
+		}
 	}
+	slices.SortFunc(s.FillsAt, func(a, b FillRange) int { return cmp.Compare(a.Input, b.Input) })
 	for u := range sb.uses {
 		s.Uses = append(s.Uses, u)
 	}

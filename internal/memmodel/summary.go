@@ -116,7 +116,19 @@ type Summary struct {
 	Blocks       bool       // it may wait for another goroutine (goroutine.go)
 	Invokes      []Invoke   // methods it calls on interface inputs (indirect.go)
 	Borrows      []int      // inputs it only borrows: keeps, frees and returns none of them (owners.go)
+	FillsAt      []FillRange // of Fills: the inputs it writes only at these bytes
 }
+
+// A FillRange is a fill of known extent: the function may write, through input Input itself,
+// only these byte ranges from where it points (setHeader(p) writes [0, 8) of p), and nothing
+// else of what it points to. A caller learns that the rest is as uninitialized as before.
+type FillRange struct {
+	Input  int
+	Ranges [][2]int64
+}
+
+// maxFillRanges bounds the ranges of one FillRange; past it, the fill is at any offset.
+const maxFillRanges = 8
 
 // An Invoke is a method the function calls on the interface value an input holds, whose dynamic
 // type it does not know: a caller that knows it applies that method's effects on the receiver.
@@ -163,7 +175,13 @@ func (s *Summary) String() string {
 		parts = append(parts, fmt.Sprintf("writes(%s)", w))
 	}
 	for _, f := range s.Fills {
-		parts = append(parts, fmt.Sprintf("fills(%s)", f))
+		ext := ""
+		for _, fr := range s.FillsAt {
+			if fr.Input == f.Input && len(f.Fields) == 0 {
+				ext = fmt.Sprintf("%v", domain.RangesOf(fr.Ranges))
+			}
+		}
+		parts = append(parts, fmt.Sprintf("fills(%s%s)", f, ext))
 	}
 	for _, u := range s.Uses {
 		parts = append(parts, fmt.Sprintf("uses(p%d)", u))

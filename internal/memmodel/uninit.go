@@ -200,12 +200,16 @@ func isPooled(o *Object) bool {
 // store, or nil for the builtins that write (copy, clear). A store at an offset that is not a
 // constant is a site (symwrite.go), whose bytes the range analysis decides at each read.
 func (fa *funcAnalysis) wrote(s *state, addr ssa.Value, size int64, instr ssa.Instruction) {
-	fa.sum.fill(fa, fa.rootOf(addr))
+	off := fa.constOffset(addr)
+	if off >= 0 && size >= 0 {
+		fa.sum.fillRange(fa, fa.rootOf(addr), off, off+size)
+	} else {
+		fa.sum.fill(fa, fa.rootOf(addr))
+	}
 	o := fa.trackedObj(addr)
 	if o == nil {
 		return
 	}
-	off := fa.constOffset(addr)
 	if off < 0 || size < 0 {
 		if id, ok := fa.siteIf(o.Uninit, addr, size, instr); ok {
 			s.addSite(o, id)

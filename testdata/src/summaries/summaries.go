@@ -60,14 +60,14 @@ func (b *Buf) Free() { // want Free:`frees\(p0.data\) uses\(p0\)`
 	}
 }
 
-func (b *Buf) Reset() { // want Reset:`frees\(p0.data\) writes\(p0.data\) fills\(p0\) uses\(p0\)`
+func (b *Buf) Reset() { // want Reset:`frees\(p0.data\) writes\(p0.data\) fills\(p0\{\[0,8\)\}\) uses\(p0\)`
 	if b.data != nil {
 		C.free(b.data)
 		b.data = nil
 	}
 }
 
-func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.data\) writes\(p0.n\) writes\(p0.cap\) fills\(p0\) uses\(p0\)`
+func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.data\) writes\(p0.n\) writes\(p0.cap\) fills\(p0\{\[0,8\) \[8,16\) \[16,24\)\}\) uses\(p0\)`
 	if b.n == b.cap {
 		b.cap = max(2*b.cap, 8)
 		b.data = C.realloc(b.data, C.size_t(b.cap))
@@ -90,3 +90,15 @@ func recycle(b *[]byte) { // want recycle:`puts\(p0\)`
 //
 //uninitlint:free p
 func asmFree(p unsafe.Pointer) // want asmFree:`frees\(p0\)`
+
+// SetTag writes the first byte of what p points to, and nothing else of it.
+func SetTag(p unsafe.Pointer) { *(*byte)(p) = 1 } // want SetTag:`fills\(p0\{\[0,1\)\}\)`
+
+// SetTags writes bytes 2 and 4 through SetTag: its extent, shifted.
+func SetTags(p unsafe.Pointer) { // want SetTags:`fills\(p0\{\[2,3\) \[4,5\)\}\)`
+	SetTag(unsafe.Add(p, 2))
+	SetTag(unsafe.Add(p, 4))
+}
+
+// SetAt writes at an offset its caller chooses: anywhere.
+func SetAt(p unsafe.Pointer, i int) { *(*byte)(unsafe.Add(p, i)) = 1 } // want SetAt:`^fills\(p0\) `
