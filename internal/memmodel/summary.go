@@ -107,15 +107,15 @@ type Summary struct {
 	UsesVia      []Path // memory reached through an input's fields or cells that it may dereference
 	UsesAll      bool   // it dereferences every pointer argument (a C function)
 	Results      []Result
-	ClosureKills []PathKill // effects of calling the closure it returns, in its own inputs' terms
-	Less         [][2]int   // when it returns, input [0] < input [1] (a bounds check)
-	LessEq       [][2]int   // when it returns, input [0] <= input [1] (a bound that admits the end)
-	NoReturn     bool       // it never returns: it exits the process or the goroutine, or panics
-	Needs        []Need     // accesses it makes on every call, in its inputs' terms (needs.go)
-	Stores       []Store    // slots that hold, when it returns, a pointer into an input's memory
-	Blocks       bool       // it may wait for another goroutine (goroutine.go)
-	Invokes      []Invoke   // methods it calls on interface inputs (indirect.go)
-	Borrows      []int      // inputs it only borrows: keeps, frees and returns none of them (owners.go)
+	ClosureKills []PathKill  // effects of calling the closure it returns, in its own inputs' terms
+	Less         [][2]int    // when it returns, input [0] < input [1] (a bounds check)
+	LessEq       [][2]int    // when it returns, input [0] <= input [1] (a bound that admits the end)
+	NoReturn     bool        // it never returns: it exits the process or the goroutine, or panics
+	Needs        []Need      // accesses it makes on every call, in its inputs' terms (needs.go)
+	Stores       []Store     // slots that hold, when it returns, a pointer into an input's memory
+	Blocks       bool        // it may wait for another goroutine (goroutine.go)
+	Invokes      []Invoke    // methods it calls on interface inputs (indirect.go)
+	Borrows      []int       // inputs it only borrows: keeps, frees and returns none of them (owners.go)
 	FillsAt      []FillRange // of Fills: the inputs it writes only at these bytes
 }
 
