@@ -123,12 +123,22 @@ func boundTarget(fn *ssa.Function) *ssa.Function {
 
 // recordInvoke records, in the summary, an invoke-mode call c that the function makes on an
 // interface value one of its inputs holds, when nothing here tells its dynamic type.
+//
+// A call of a func value an input holds is recorded the same way, with no method: a caller that
+// passes a closure or a method value applies what calling it does (a helper that runs its
+// callback out of line: func outOfLine(f func()) { f() }).
 func (fa *funcAnalysis) recordInvoke(instr ssa.CallInstruction, c *ssa.CallCommon) {
-	if !fa.final || !c.IsInvoke() {
+	if !fa.final {
 		return
 	}
-	if i, ok := fa.inputs[c.Value]; ok {
+	i, ok := fa.inputs[c.Value]
+	if !ok {
+		return
+	}
+	if c.IsInvoke() {
 		fa.sum.invoke(Invoke{Input: i, Method: c.Method.Name(), Pkg: methodPkg(c.Method)}, onEveryReturn(fa.fn, instr.Block()))
+	} else if _, isFunc := c.Value.Type().Underlying().(*types.Signature); isFunc {
+		fa.sum.invoke(Invoke{Input: i}, onEveryReturn(fa.fn, instr.Block()))
 	}
 }
 
@@ -148,6 +158,10 @@ func (fa *funcAnalysis) applyInvokes(s *state, instr ssa.CallInstruction, sum *S
 			continue
 		}
 		arg := inputs[iv.Input]
+		if iv.Method == "" {
+			fa.applyFuncCall(s, instr, arg, iv.Must, via, deferred)
+			continue
+		}
 		recv := concreteOf(arg)
 		if recv == nil {
 			if i, ok := fa.inputs[arg]; ok && fa.final {
@@ -164,52 +178,92 @@ func (fa *funcAnalysis) applyInvokes(s *state, instr ssa.CallInstruction, sum *S
 		if msum == nil {
 			continue
 		}
-		sub := receiverPart(msum)
-		for i := range sub.Kills {
-			sub.Kills[i].Must = sub.Kills[i].Must && iv.Must
-		}
-		mvia := via
-		if mvia == "" {
-			mvia = fa.b.displayName(m)
-		}
-		recvs := []ssa.Value{recv}
-		if !deferred {
-			fa.callFills(s, instr, sub, recvs)
-		}
-		stores := fa.resolveStores(s, sub, recvs, deferred)
-		for _, pk := range sub.Kills {
-			fa.applyKill(s, instr, recvs, pk, callVia(mvia, pk), deferred)
-		}
-		fa.applyWrites(s, sub, recvs)
-		for sk, sv := range stores {
-			s.slots.Set(sk, sv)
-		}
+		fa.applyPart(s, instr, inputsPart(msum, 0, 1), []ssa.Value{recv}, iv.Must, cmpOr(via, fa.b.displayName(m)), deferred)
 	}
 }
 
-// receiverPart returns what sum does to its input 0, the receiver of an invoked method: its
-// kills, writes, fills and the stores between the receiver's own slots, in the same order of
-// application as a direct call (a Put the method undoes by overwriting the field is no kill).
-// The method's other arguments are the helper's, which the caller does not see.
-func receiverPart(sum *Summary) *Summary {
+// applyFuncCall applies, at a call of a helper that calls the func value arg (on every path
+// when must), what calling arg does to what it captured: a closure's effects on its bindings,
+// a method value's on its receiver. A func value the caller received itself becomes its own
+// summary's call.
+//
+//	t3 = make closure Push$1 [r, v]        outOfLine(func() { r.pushSlow(v) })
+//	t4 = outOfLine(t3)
+func (fa *funcAnalysis) applyFuncCall(s *state, instr ssa.CallInstruction, arg ssa.Value, must bool, via string, deferred bool) {
+	mc, ok := arg.(*ssa.MakeClosure)
+	if !ok {
+		if i, ok := fa.inputs[arg]; ok && fa.final {
+			fa.sum.invoke(Invoke{Input: i}, must && onEveryReturn(fa.fn, instr.Block()))
+		}
+		return
+	}
+	fn := mc.Fn.(*ssa.Function)
+	if m := boundTarget(fn); m != nil {
+		if msum := fa.b.summaryOf(m); msum != nil {
+			fa.applyPart(s, instr, inputsPart(msum, 0, 1), mc.Bindings[:1], must, cmpOr(via, fa.b.displayName(m)), deferred)
+		}
+		return
+	}
+	if csum := fa.b.summaryOf(fn); csum != nil {
+		fa.applyPart(s, instr, inputsPart(csum, len(fn.Params), len(mc.Bindings)), mc.Bindings, must, via, deferred)
+	}
+}
+
+// applyPart applies the part sub of a callee's summary whose inputs are recvs, as a direct call
+// would, in the same order; its kills are certain only when must.
+func (fa *funcAnalysis) applyPart(s *state, instr ssa.CallInstruction, sub *Summary, recvs []ssa.Value, must bool, via string, deferred bool) {
+	for i := range sub.Kills {
+		sub.Kills[i].Must = sub.Kills[i].Must && must
+	}
+	if !deferred {
+		fa.callFills(s, instr, sub, recvs)
+	}
+	stores := fa.resolveStores(s, sub, recvs, deferred)
+	for _, pk := range sub.Kills {
+		fa.applyKill(s, instr, recvs, pk, callVia(via, pk), deferred)
+	}
+	fa.applyWrites(s, sub, recvs)
+	for sk, sv := range stores {
+		s.slots.Set(sk, sv)
+	}
+}
+
+// inputsPart returns what sum does to its inputs [from, from+n), numbered from 0: the receiver
+// of an invoked method (0, 1), or a closure's captured variables (after its parameters). That
+// is its kills, writes, fills and the stores between those inputs' own slots, in the same order
+// of application as a direct call (a Put the method undoes by overwriting the field is no
+// kill). The other inputs are the helper's arguments, which the caller does not see.
+func inputsPart(sum *Summary, from, n int) *Summary {
+	in := func(p *Path) bool {
+		if p.Input < from || p.Input >= from+n {
+			return false
+		}
+		p.Input -= from
+		return true
+	}
 	sub := &Summary{}
 	for _, pk := range sum.Kills {
-		if pk.Path.Input == 0 {
+		if in(&pk.Path) {
 			sub.Kills = append(sub.Kills, pk)
 		}
 	}
 	for _, w := range sum.Writes {
-		if w.Input == 0 {
+		if in(&w) {
 			sub.Writes = append(sub.Writes, w)
 		}
 	}
 	for _, f := range sum.Fills {
-		if f.Input == 0 {
+		if in(&f) {
 			sub.Fills = append(sub.Fills, f)
 		}
 	}
+	for _, fr := range sum.FillsAt {
+		if p := (Path{Input: fr.Input}); in(&p) {
+			sub.FillsAt = append(sub.FillsAt, FillRange{Input: p.Input, Ranges: fr.Ranges})
+		}
+	}
 	for _, st := range sum.Stores {
-		if st.Dst.Input == 0 && st.Src.Input == 0 {
+		if in(&st.Dst) && in(&st.Src) {
 			sub.Stores = append(sub.Stores, st)
 		}
 	}

@@ -135,7 +135,7 @@ const maxFillRanges = 8
 // Must: on every path that returns.
 type Invoke struct {
 	Input  int
-	Method string // the method's name
+	Method string // the method's name; "" for a call of the func value the input holds
 	Pkg    string // its package's path, for an unexported method
 	Must   bool
 }
@@ -231,7 +231,11 @@ func (s *Summary) String() string {
 		if !iv.Must {
 			mod = "may "
 		}
-		parts = append(parts, fmt.Sprintf("%sinvokes(p%d.%s)", mod, iv.Input, iv.Method))
+		if iv.Method == "" {
+			parts = append(parts, fmt.Sprintf("%scalls(p%d)", mod, iv.Input))
+		} else {
+			parts = append(parts, fmt.Sprintf("%sinvokes(p%d.%s)", mod, iv.Input, iv.Method))
+		}
 	}
 	if len(s.Borrows) > 0 {
 		var in []string
