@@ -169,10 +169,13 @@ func (e copyError) Error() string {
 
 // slot returns the address of element i of data.
 // The caller must ensure that 0 <= i < r.cap.
+//
+// The size is spelled unsafe.Sizeof(*new(T)), which evaluates nothing and is
+// a constant in each shape: with `var zero T` instead, slot costs 12 of the
+// inliner's budget rather than 8, and every method that inlines it pays the 4.
 func (r *Raw[T]) slot(i int) *T {
-	var zero T
 	// i < cap and data holds cap elements (or is zeroBase, for zero-size T).
-	return (*T)(unsafe.Add(r.data, uintptr(i)*unsafe.Sizeof(zero)))
+	return (*T)(unsafe.Add(r.data, uintptr(i)*unsafe.Sizeof(*new(T))))
 }
 
 // bytes returns the memory of elements [from, to) as bytes.
