@@ -59,13 +59,14 @@
 // compiler proves that A is an array of T, which Go can express for a fixed
 // list of lengths only (see [Array]). Raw's Get and Set inline, at the cost
 // of a slice kept in a struct: its header is loaded from memory on each call,
-// with one compare more, the copy check. Raw's Push checks for room and for a
-// copy inline and leaves the rest to a function out of line, but is itself a
-// call unless the build has a profile (-pgo), and it loads and stores the
-// length through r on every push. To append many elements, Extend(n) appends
-// n zero elements in one call and returns them as a view to fill: the loop
-// that fills it keeps the length in a register and runs faster than append
-// onto a slice. The trade-off is a clear of the n elements first, and a view
-// that growth, Free and r becoming unreachable invalidate, as Slice's does.
-// docs/performance-vec.md has the measurements.
+// with one compare more, the copy check. Raw's Push inlines as well: the
+// checks for room and for a copy and the store, with growth out of line; it
+// loads and stores the length through r on every push, as append onto a
+// slice in a struct does, and loads r's owner for the copy check. To append
+// many elements, Extend(n) appends n zero elements in one call and returns
+// them as a view to fill: the loop that fills it keeps the length in a
+// register and runs as fast as append onto a local slice. The trade-off is a
+// clear of the n elements first, and a view that growth, Free and r becoming
+// unreachable invalidate, as Slice's does. docs/performance-vec.md has the
+// measurements.
 package vec
