@@ -9,6 +9,7 @@ import (
 	"hash/fnv"
 	"slices"
 
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -56,6 +57,7 @@ func (fa *funcAnalysis) checkLeaks() {
 			}
 			lk := newLeakSearch()
 			lk.derive(v)
+			lk.zeroSize = fa.allocSize(v)
 			fa.unhandBorrowingCalls(lk)
 			allocs = append(allocs, leakAlloc{v, b, i, obj, lk, errorResult(v)})
 		}
@@ -219,7 +221,7 @@ func (fa *funcAnalysis) leakingReturn(al leakAlloc) *ssa.Return {
 		env *binding
 	}
 	seen := map[seenKey]bool{}
-	stack := []pos{{b, i + 1, nil}}
+	stack := []pos{{b, i + 1, dominatingConds(b)}}
 	for visits := 0; len(stack) > 0; visits++ {
 		if visits > maxLeakVisits*len(fa.fn.Blocks) {
 			debugf("memmodel: %s: leak search bound hit", fa.fn)
@@ -254,6 +256,23 @@ func (fa *funcAnalysis) leakingReturn(al leakAlloc) *ssa.Return {
 	return nil
 }
 
+// dominatingConds returns the bindings every path to b has made: the conditions of the
+// branches on b's dominator chain whose edge is the only way into the next block of the chain
+// (`if len(x) > 0 { p := alloc(...)`: len(x) > 0 holds where p is allocated).
+func dominatingConds(b *ssa.BasicBlock) *binding {
+	var e *binding
+	for d := b; d.Idom() != nil; d = d.Idom() {
+		p := d.Idom()
+		if len(d.Preds) != 1 || d.Preds[0] != p {
+			continue
+		}
+		if ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If); ok && p.Succs[0] != p.Succs[1] {
+			e = e.bind(ifi.Cond, constant.MakeBool(p.Succs[0] == d))
+		}
+	}
+	return e
+}
+
 // maxLeakVisits bounds the leak search's visits to this many per block of the function.
 const maxLeakVisits = 4
 
@@ -277,7 +296,7 @@ type seenKey struct {
 func (e *binding) lookup(v ssa.Value) constant.Value {
 	for ; e != nil; e = e.next {
 		if e.v == v {
-			return e.c
+			return e.c // nil for a value rebind unbound
 		}
 	}
 	return nil
@@ -297,6 +316,32 @@ func (e *binding) bind(v ssa.Value, c constant.Value) *binding {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%p=%s", v, c.ExactString())
 	return &binding{v, c, e, n, e.hashOf() ^ h.Sum64()} // order-free: the same set hashes alike
+}
+
+// rebind returns the bindings with v bound to c, or unbound when c is nil, whatever v was
+// bound to before: a phi takes a new value each time its block is entered.
+func (e *binding) rebind(v ssa.Value, c constant.Value) *binding {
+	old := e.lookup(v)
+	switch {
+	case old == nil && c == nil:
+		return e
+	case old == nil:
+		return e.bind(v, c)
+	case c != nil && old.Kind() == c.Kind() && old.Kind() != constant.Unknown && constant.Compare(old, token.EQL, c):
+		return e
+	case e.n >= 4*maxBindings:
+		return (*binding)(nil).bind(v, c) // forget the path's bindings, which only adds paths
+	}
+	// A shadowing entry: lookup finds it first. The hash drops the old binding's part.
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%p=%s", v, old.ExactString())
+	hash := e.hashOf() ^ h.Sum64()
+	if c != nil {
+		h2 := fnv.New64a()
+		fmt.Fprintf(h2, "%p=%s", v, c.ExactString())
+		hash ^= h2.Sum64()
+	}
+	return &binding{v, c, e, e.n + 1, hash}
 }
 
 func (e *binding) hashOf() uint64 {
@@ -324,9 +369,11 @@ func (e *binding) enter(b *ssa.BasicBlock, si int, succ *ssa.BasicBlock) *bindin
 			break
 		}
 		if c, ok := phi.Edges[pred].(*ssa.Const); ok {
-			e = e.bind(phi, constValue(c))
+			e = e.rebind(phi, constValue(c))
 		} else if c := e.lookup(phi.Edges[pred]); c != nil {
-			e = e.bind(phi, c)
+			e = e.rebind(phi, c)
+		} else {
+			e = e.rebind(phi, nil) // a loop's back edge: the phi's value is no longer known
 		}
 	}
 	return e
@@ -364,7 +411,7 @@ func (e *binding) eval(cond ssa.Value) (truth, known bool) {
 		}
 	case *ssa.BinOp:
 		if x.Op != token.EQL && x.Op != token.NEQ {
-			return false, false
+			return e.evalOrder(x)
 		}
 		l, r := e.operand(x.X), e.operand(x.Y)
 		if l == nil || r == nil {
@@ -382,6 +429,185 @@ func (e *binding) eval(cond ssa.Value) (truth, known bool) {
 		return eq == (x.Op == token.EQL), true
 	}
 	return false, false
+}
+
+// evalOrder decides an ordered comparison of an integer the path knows (a constant, a bound
+// phi, sums of them) with one it only bounds from below: a length (never negative), or a value
+// an earlier branch compared with a constant. That is a range loop's first test after a check
+// that its slice is not empty:
+//
+//	if len(x.items) == 0 { return }          binds len(x.items) == 0 false
+//	for _, it := range x.items { ... }       t5 = phi [-1, t6]; t6 = t5 + 1; t6 < len(x.items)
+func (e *binding) evalOrder(x *ssa.BinOp) (truth, known bool) {
+	op := x.Op
+	k, kok := e.intOperand(x.X, 0)
+	v := x.Y
+	if !kok {
+		k, kok = e.intOperand(x.Y, 0)
+		v, op = x.X, flip(op) // v op k  ->  k op' v
+	}
+	if !kok {
+		return false, false
+	}
+	lo, ok := e.lowerBound(v)
+	if !ok {
+		return false, false
+	}
+	switch op { // k op v, with v >= lo
+	case token.LSS:
+		if k < lo {
+			return true, true
+		}
+	case token.LEQ:
+		if k <= lo {
+			return true, true
+		}
+	case token.GTR:
+		if k < lo {
+			return false, true
+		}
+	case token.GEQ:
+		if k < lo {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// intOperand returns the integer v is on this path: a constant, a bound value, or a sum or
+// difference of them.
+func (e *binding) intOperand(v ssa.Value, depth int) (int64, bool) {
+	if c, ok := ssaq.IntConst(v); ok {
+		return c, true
+	}
+	if c := e.lookup(v); c != nil && c.Kind() == constant.Int {
+		return constant.Int64Val(c)
+	}
+	if b, ok := v.(*ssa.BinOp); ok && depth < 4 && (b.Op == token.ADD || b.Op == token.SUB) {
+		l, lok := e.intOperand(b.X, depth+1)
+		r, rok := e.intOperand(b.Y, depth+1)
+		if lok && rok {
+			if b.Op == token.ADD {
+				return l + r, true
+			}
+			return l - r, true
+		}
+	}
+	return 0, false
+}
+
+// lowerBound returns a lower bound of the integer v on this path: 0 for a length, and what the
+// path's branches that compared v (or the same length) with a constant say.
+func (e *binding) lowerBound(v ssa.Value) (int64, bool) {
+	lo, ok := int64(0), isLenCall(v)
+	for b := e; b != nil; b = b.next {
+		cmp, isCmp := b.v.(*ssa.BinOp)
+		if !isCmp || b.c == nil || b.c.Kind() != constant.Bool {
+			continue
+		}
+		op := cmp.Op
+		if !constant.BoolVal(b.c) {
+			op = negate(op)
+		}
+		var c int64
+		var cok bool
+		switch {
+		case sameInt(cmp.X, v):
+			c, cok = ssaq.IntConst(cmp.Y)
+		case sameInt(cmp.Y, v):
+			c, cok = ssaq.IntConst(cmp.X)
+			op = flip(op)
+		}
+		if !cok {
+			continue
+		}
+		var bound int64
+		switch op { // v op c
+		case token.GTR:
+			bound = c + 1
+		case token.GEQ, token.EQL:
+			bound = c
+		case token.NEQ:
+			// A count that is not 0 is taken for positive: a length, or a getter's count
+			// (`if s.NumField() == 0 { return }`). Were it negative, the path dropped is one
+			// that no caller takes, and dropping paths only silences.
+			if c != 0 {
+				continue
+			}
+			bound = 1
+		default:
+			continue
+		}
+		if !ok || bound > lo {
+			lo, ok = bound, true
+		}
+	}
+	return lo, ok
+}
+
+// isLenCall reports whether v is len(x) (or cap): never negative.
+func isLenCall(v ssa.Value) bool {
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	b, ok := c.Call.Value.(*ssa.Builtin)
+	return ok && (b.Name() == "len" || b.Name() == "cap")
+}
+
+// sameInt reports whether a and b are one integer for the leak search: the same value, the
+// length of one slice loaded twice from the same field of the same pointer (a check of
+// len(x.items) and a range over x.items), or two calls of one function or method with the same
+// arguments (a getter: s.NumField()). Taking two loads or calls for one may drop a path where
+// something between them changed the value, which only silences.
+func sameInt(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	ca, ok1 := a.(*ssa.Call)
+	cb, ok2 := b.(*ssa.Call)
+	if !ok1 || !ok2 || len(ca.Call.Args) != len(cb.Call.Args) {
+		return false
+	}
+	switch {
+	case isLenCall(a) && isLenCall(b):
+		if ca.Call.Value.(*ssa.Builtin).Name() != cb.Call.Value.(*ssa.Builtin).Name() {
+			return false
+		}
+	case ca.Call.IsInvoke() && cb.Call.IsInvoke():
+		// a getter called twice on one interface value: s.NumField() == 0, i < s.NumField()
+		if ca.Call.Method != cb.Call.Method || !sameLoad(ca.Call.Value, cb.Call.Value, 0) {
+			return false
+		}
+	case ca.Call.StaticCallee() != nil && ca.Call.StaticCallee() == cb.Call.StaticCallee():
+	default:
+		return false
+	}
+	for i := range ca.Call.Args {
+		if !sameLoad(ca.Call.Args[i], cb.Call.Args[i], 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameLoad reports whether a and b are one value, or loads of one variable or of one field of
+// one pointer (itself loaded alike: a receiver a closure captures lives in a cell).
+func sameLoad(a, b ssa.Value, depth int) bool {
+	if a == b {
+		return true
+	}
+	la, ok1 := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	if !ok1 || !ok2 || la.Op != token.MUL || lb.Op != token.MUL || depth > 3 {
+		return false
+	}
+	if la.X == lb.X {
+		return true
+	}
+	fa, ok1 := la.X.(*ssa.FieldAddr)
+	fb, ok2 := lb.X.(*ssa.FieldAddr)
+	return ok1 && ok2 && fa.Field == fb.Field && sameLoad(fa.X, fb.X, depth+1)
 }
 
 // operand returns the constant v is on this path: a constant, or a bound value.
@@ -412,6 +638,62 @@ type leakSearch struct {
 	derived map[ssa.Value]bool
 	cells   map[*ssa.Alloc]bool
 	handed  map[ssa.Instruction]bool
+	// zeroSize is the value the allocation's size is, when one argument sizes it: where it is
+	// 0 there is nothing to lose (see isZeroSize).
+	zeroSize ssa.Value
+}
+
+// allocSize returns the value the size of the allocation v is, when the allocator's summary
+// (unix.Mmap's, or a wrapper's) sizes it by one argument.
+func (fa *funcAnalysis) allocSize(v ssa.Value) ssa.Value {
+	call := v
+	if e, ok := v.(*ssa.Extract); ok {
+		call = e.Tuple
+	}
+	c, ok := call.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	sum, inputs, _ := fa.callee(c.Common())
+	res := sum.result(0)
+	if !res.Sized || len(res.SizeArgs) != 1 || res.SizeMul == 0 || res.SizeAdd != 0 || res.SizeArgs[0] >= len(inputs) {
+		return nil
+	}
+	return ssaq.StripConv(inputs[res.SizeArgs[0]])
+}
+
+// isZeroSize reports whether cmp compares with 0 the allocation's size, or the length of a
+// view of it: an allocation of 0 bytes.
+//
+// Deliberate silence: a mapping of 0 bytes is never made (mmap fails with EINVAL), and a
+// malloc(0) that returned a pointer lost a block of no bytes, which is no memory a user would
+// call leaked (`if len(sizes) > 0 { c.sizes = &sizes[0] }`).
+//
+// zeroEdge returns the successor index of the If on cmp where the size is 0, when cmp compares
+// it with 0 (size == 0, size != 0, len(view) > 0, 0 < n, ...).
+func (lk *leakSearch) zeroEdge(cmp *ssa.BinOp) (int, bool) {
+	x, y, op := ssaq.StripConv(cmp.X), ssaq.StripConv(cmp.Y), cmp.Op
+	if c, ok := ssaq.IntConst(x); ok && c == 0 {
+		x, y, op = y, x, flip(op)
+	}
+	if c, ok := ssaq.IntConst(y); !ok || c != 0 {
+		return 0, false
+	}
+	isSize := lk.zeroSize != nil && x == lk.zeroSize
+	if isLenCall(x) {
+		c := x.(*ssa.Call)
+		isSize = len(c.Call.Args) == 1 && lk.derived[c.Call.Args[0]]
+	}
+	if !isSize {
+		return 0, false
+	}
+	switch op { // size op 0, with size >= 0
+	case token.EQL, token.LEQ:
+		return 0, true
+	case token.NEQ, token.GTR:
+		return 1, true
+	}
+	return 0, false
 }
 
 // derive marks v as pointing into the allocation and classifies its uses.
@@ -518,7 +800,13 @@ func (lk *leakSearch) blocked(b *ssa.BasicBlock, si int, errv ssa.Value) bool {
 		return false
 	}
 	cmp, ok := ifi.Cond.(*ssa.BinOp)
-	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+	if !ok {
+		return false
+	}
+	if zero, ok := lk.zeroEdge(cmp); ok {
+		return si == zero // the edge where the size is 0
+	}
+	if cmp.Op != token.EQL && cmp.Op != token.NEQ {
 		return false
 	}
 	x, y := cmp.X, cmp.Y

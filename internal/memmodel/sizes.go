@@ -186,6 +186,9 @@ func (fa *funcAnalysis) structuralSize(o *Object) (lin, bool) {
 		if obj != o {
 			continue
 		}
+		if e, ok := instr.(*ssa.Extract); ok && e.Index == 0 {
+			instr, _ = e.Tuple.(ssa.Instruction) // b, err := unix.Mmap(...)
+		}
 		call, ok := instr.(*ssa.Call)
 		if !ok {
 			return lin{}, false

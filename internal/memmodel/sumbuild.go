@@ -69,7 +69,10 @@ func (sb *summaryBuilder) fillRange(fa *funcAnalysis, r *root, lo, hi int64) {
 		return
 	}
 	if sb.fills == nil {
-		sb.fills, sb.fillAt = map[string]Path{}, map[string]*domain.RangeSet{}
+		sb.fills = map[string]Path{}
+	}
+	if sb.fillAt == nil {
+		sb.fillAt = map[string]*domain.RangeSet{}
 	}
 	k := p.key()
 	sb.fills[k] = p
