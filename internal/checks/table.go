@@ -156,8 +156,14 @@ n.id = id // only pointer-free data in C memory`,
 		Text: `unsafe.Pointer rule 3 allows uintptr(p) arithmetic only within one expression:
 unsafe.Pointer(uintptr(p) + off). An address kept in a uintptr variable is an integer to the
 garbage collector, which neither keeps the object alive nor updates the address when it moves a
-stack. Converting it back later yields a pointer to memory that may be gone. Addresses of C or
-mmap'd memory, which never moves, and uintptr arguments of system calls are not reported.`,
+stack. Converting it back later yields a pointer to memory that may be gone. The address is followed
+through variables, phis, fields of local struct values, and memory the package shares: an
+integer field, a package variable, a map entry or an atomic.Uintptr that every store of the
+package fills with the address of Go memory nothing else keeps as a pointer. A Go address
+passed as a uintptr to a function of the package that converts it back, or passes it on to
+syscall.Syscall, is reported at the call: only a direct call to a system call (or to a function
+marked //go:uintptrescapes) keeps the object alive and in place. Addresses of C or mmap'd
+memory, which never moves, and uintptr arguments of system calls are not reported.`,
 		Bad: `u := uintptr(unsafe.Pointer(&x))
 runtime.GC()
 p := (*int)(unsafe.Pointer(u)) // x may have moved or been freed`,
@@ -186,14 +192,17 @@ s := *(*[]byte)(unsafe.Pointer(&h))`,
 		Text: `Memory from C.malloc and its kin (C.calloc, C.realloc, C.CString, C.CBytes) or mmap is never
 collected: a return that a path from the allocation reaches without freeing it loses it
 for good. The classic shape is an early return on an error path that skips the free. The check
-follows the memory through reads, writes, pointer arithmetic and local variables; anything else
-(a call that receives it, which may take ownership, a store anywhere, a closure that captures
-it, a return of it) hands it on, and from there the check is silent. A C function the memory is
-passed to borrows it, and does not take it, when the function frees the memory itself on some
-path after that call: an error return between the C call and the free loses it. The edge where the pointer
-is nil, or where the allocating call's error is non-nil, loses nothing. Allocators known only by
-their summaries (//uninitlint:alloc) are not judged: an arena or a pool may release their memory
-as a whole.`,
+follows the memory through reads, writes, pointer arithmetic, len and cap, and local variables;
+anything else (a call that may take ownership, a store anywhere, a closure that captures it, a
+return of it) hands it on, and from there the check is silent. A Go function whose summary says
+it only borrows the argument (it keeps, frees and returns none of it) does not take it. A C
+function the memory is passed to borrows it when the function frees the memory itself on some
+path after that call: an error return between the C call and the free loses it. A Go function
+that allocates such memory and hands it to its caller alone (cstr(s) returning C.CString(s)) is
+an allocator too. The edge where the pointer is nil, where the allocating call's error is
+non-nil, or where the size is 0 (mmap of 0 bytes fails; an empty calloc holds nothing) loses
+nothing. Allocators known only by their directives (//uninitlint:alloc) are not judged: an arena
+or a pool may release their memory as a whole.`,
 		Bad: `cs := C.CString(s)
 if len(s) > max {
 	return errTooLong // cs leaks
