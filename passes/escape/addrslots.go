@@ -23,8 +23,8 @@ import (
 //
 // A slot is a field of a struct type (every instance of the type at once) or a package
 // variable, of an integer type or sync/atomic's Uintptr. It holds Go addresses when every store
-// the package makes into it stores the address of Go memory that the storing function keeps in
-// no pointer, or zero; a store of anything else, of an address of C or mmap'd memory, or of an
+// the package makes into it stores the address of Go memory that the storing function allocated
+// and keeps in no pointer, or zero; a store of anything else, of an address of C or mmap'd memory, or of an
 // object also kept by a pointer (a buffer whose slice is stored beside its address) makes the
 // slot unknown, and its loads say nothing. Stores from other packages are not seen.
 
@@ -97,8 +97,10 @@ func (t addrSlots) store(m *memmodel.Model, s memSlot, name string, val ssa.Valu
 			return // a copy between two instances: what the slot already holds
 		}
 	}
+	// Only memory the storing function allocated itself: a Go-typed pointer parameter may point
+	// into memory the collector does not manage (the runtime's vDSO header, a cast mapping).
 	a := memmodel.AddressIn(val)
-	if a == nil || !isGoPointer(m, a.Ptr) || keptAsPointer(a.Ptr) {
+	if a == nil || !m.ObjectOf(a.Ptr).IsGoMemory() || keptAsPointer(a.Ptr) {
 		ss.unknown = true
 		return
 	}

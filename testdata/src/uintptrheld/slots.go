@@ -113,3 +113,15 @@ func (c *cache) reset() { c.p = 0 }
 func (c *cache) get() *item {
 	return (*item)(unsafe.Pointer(c.p)) // want `read back from the integer cache.p`
 }
+
+// image records where a header its caller found lives (runtime's vDSO setup): a pointer
+// parameter may point into memory the collector does not manage, so its address in an integer
+// field says nothing.
+type header struct{ off uintptr }
+
+type image struct{ base uintptr }
+
+func (im *image) load(h *header) unsafe.Pointer {
+	im.base = uintptr(unsafe.Pointer(h))
+	return unsafe.Pointer(im.base + h.off)
+}
