@@ -646,17 +646,8 @@ type leakSearch struct {
 // allocSize returns the value the size of the allocation v is, when the allocator's summary
 // (unix.Mmap's, or a wrapper's) sizes it by one argument.
 func (fa *funcAnalysis) allocSize(v ssa.Value) ssa.Value {
-	call := v
-	if e, ok := v.(*ssa.Extract); ok {
-		call = e.Tuple
-	}
-	c, ok := call.(*ssa.Call)
-	if !ok {
-		return nil
-	}
-	sum, inputs, _ := fa.callee(c.Common())
-	res := sum.result(0)
-	if !res.Sized || len(res.SizeArgs) != 1 || res.SizeMul == 0 || res.SizeAdd != 0 || res.SizeArgs[0] >= len(inputs) {
+	res, inputs, ok := fa.allocResult(v)
+	if !ok || !res.Sized || len(res.SizeArgs) != 1 || res.SizeMul == 0 || res.SizeAdd != 0 || res.SizeArgs[0] >= len(inputs) {
 		return nil
 	}
 	return ssaq.StripConv(inputs[res.SizeArgs[0]])

@@ -186,16 +186,9 @@ func (fa *funcAnalysis) structuralSize(o *Object) (lin, bool) {
 		if obj != o {
 			continue
 		}
-		if e, ok := instr.(*ssa.Extract); ok && e.Index == 0 {
-			instr, _ = e.Tuple.(ssa.Instruction) // b, err := unix.Mmap(...)
-		}
-		call, ok := instr.(*ssa.Call)
-		if !ok {
-			return lin{}, false
-		}
-		sum, inputs, _ := fa.callee(call.Common())
-		res := sum.result(0)
-		if !res.Sized || len(res.SizeArgs) > 1 {
+		v, _ := instr.(ssa.Value)
+		res, inputs, ok := fa.allocResult(v)
+		if !ok || !res.Sized || len(res.SizeArgs) > 1 {
 			return lin{}, false
 		}
 		l := lin{K: 1}
@@ -208,6 +201,20 @@ func (fa *funcAnalysis) structuralSize(o *Object) (lin, bool) {
 		return l.Times(int64(res.SizeMul)).Plus(int64(res.SizeAdd)), true
 	}
 	return lin{}, false
+}
+
+// allocResult returns what the summary of the call whose result (or first result) v is says of
+// that result, and the call's inputs: b, err := unix.Mmap(...) is the Extract of the call.
+func (fa *funcAnalysis) allocResult(v ssa.Value) (Result, []ssa.Value, bool) {
+	if e, ok := v.(*ssa.Extract); ok && e.Index == 0 {
+		v = e.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return Result{}, nil, false
+	}
+	sum, inputs, _ := fa.callee(call.Common())
+	return sum.result(0), inputs, true
 }
 
 // sizeString renders a Result's size for its Fact: "8*p0+1".
