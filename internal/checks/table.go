@@ -248,8 +248,10 @@ a pointer. In C.malloc'd memory nothing wrote, that value is whatever the C heap
 it happens to fall inside the Go heap, the collector may mark a dead object or abort with
 "found bad pointer in Go heap". The check reports a store of a pointer-typed value (a pointer,
 slice, string, map, channel, function or interface) into a slot of uninitialized manual memory
-that no write reached. Zeroed memory (C.calloc) and slots written first, even as integers, are
-fine.`,
+that no write reached, whatever the stored value is: the old value is the one the barrier reads,
+so storing C pointers (C.CString's) is no safer than storing Go ones. This is golang/go#19928,
+found filling a C.malloc'd array of *C.char by append, and arrow-adbc#729. Zeroed memory
+(C.calloc) and slots written first, even as integers, are fine.`,
 		Bad: `n := (*C.struct_node)(C.malloc(C.sizeof_struct_node))
 n.next = nil // the barrier reads the old, uninitialized next`,
 		Good: `n := (*C.struct_node)(C.calloc(1, C.sizeof_struct_node))

@@ -79,7 +79,7 @@ func addressIn(v ssa.Value, q *addrQuery) *Address {
 			}
 			return q.fromMem(x)
 		}
-	case *ssa.Call:
+	case *ssa.Call, *ssa.Field:
 		return q.fromMem(x)
 	case *ssa.Lookup:
 		if a := mapAddress(x, q); a != nil {

@@ -3,9 +3,11 @@ package memmodel
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/uninitlint/uninitlint/internal/memmodel/domain"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -17,10 +19,14 @@ func (fa *funcAnalysis) call(s *state, instr ssa.CallInstruction, c *ssa.CallCom
 		fa.builtin(s, instr, b, c.Args)
 		return
 	}
+	if len(c.Args) > 0 {
+		fa.varArgs(s, instr, c, deferred)
+	}
 	sum, inputs, via := fa.callee(c)
 	if sum == nil && !deferred && isWriterWrite(c) {
 		// io.Writer's contract: Write reads all of p before it returns, whatever the writer.
 		fa.use(s, c.Args[0], instr, "call to "+c.Method.FullName())
+		fa.sum.readRange(fa, fa.rootOf(c.Args[0]), -1, -1)
 	}
 	if sum == nil {
 		// Deliberate silence: a call the model cannot see into may free, reallocate or
@@ -137,6 +143,49 @@ func (fa *funcAnalysis) resolveStores(s *state, sum *Summary, inputs []ssa.Value
 	return out
 }
 
+// varArgs applies a call to the operands its call site gathered into an array for a variadic
+// parameter, which a store into that array did not (mayEscape): fmt's functions format each
+// operand, which reads a slice's or string's bytes; any other callee may write through them
+// (fmt.Sscan(s, &x)).
+func (fa *funcAnalysis) varArgs(s *state, instr ssa.CallInstruction, c *ssa.CallCommon, deferred bool) {
+	ops := ssaq.VarArgs(c.Args[len(c.Args)-1])
+	if fn := c.StaticCallee(); fn != nil && !deferred && formatsOperands(fn) {
+		op := "call to " + fn.Pkg.Pkg.Name() + "." + fn.Name()
+		for _, v := range ops {
+			if isSliceOrString(v.Type()) {
+				fa.use(s, v, instr, op)
+				fa.read(s, v, -1, instr, op)
+			}
+		}
+		return
+	}
+	for _, v := range ops {
+		fa.mayFill(s, v)
+	}
+}
+
+// formatsOperands reports whether fn is one of fmt's and log's functions that format their
+// variadic operands: Print, Printf, Println and their S, F and Append forms, Errorf, and log's
+// Print, Fatal and Panic families.
+func formatsOperands(fn *ssa.Function) bool {
+	if fn.Pkg == nil || fn.Signature.Recv() != nil || !fn.Signature.Variadic() {
+		return false
+	}
+	name := fn.Name()
+	switch fn.Pkg.Pkg.Path() {
+	case "fmt":
+		for _, pre := range []string{"Print", "Sprint", "Fprint", "Append"} {
+			if rest, ok := strings.CutPrefix(name, pre); ok && (rest == "" || rest == "f" || rest == "ln") {
+				return true
+			}
+		}
+		return name == "Errorf"
+	case "log":
+		return strings.HasPrefix(name, "Print") || strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")
+	}
+	return false
+}
+
 // isWriterWrite reports whether c calls a Write([]byte) (int, error) method through an
 // interface (io.Writer's, hash.Hash's).
 func isWriterWrite(c *ssa.CallCommon) bool {
@@ -244,7 +293,8 @@ func (fa *funcAnalysis) usePath(s *state, instr ssa.CallInstruction, inputs []ss
 func (fa *funcAnalysis) callFills(s *state, instr ssa.CallInstruction, sum *Summary, inputs []ssa.Value) {
 	fn, _ := instr.Common().Value.(*ssa.Function)
 	switch {
-	case sum.UsesAll: // a C function: it may fill any buffer it gets (memset, memcpy)
+	case fa.cMemWrite(s, instr, inputs):
+	case sum.UsesAll: // a C function: it may fill any buffer it gets
 		for _, in := range inputs {
 			fa.mayFill(s, in)
 		}
@@ -261,13 +311,203 @@ func (fa *funcAnalysis) callFills(s *state, instr ssa.CallInstruction, sum *Summ
 		}
 		for _, i := range sum.Uses {
 			if i < len(inputs) && !fills(sum, i) {
-				fa.read(s, inputs[i], -1, instr, "call to "+name)
+				fa.readExtent(s, inputs[i], sum.useExtent(i), instr, "call to "+name)
+			}
+		}
+		for _, p := range sum.ReadsVia {
+			if !slices.ContainsFunc(sum.Fills, func(q Path) bool { return cmpPath(p, q) == 0 }) {
+				fa.readPath(s, instr, inputs, p, "call to "+name)
 			}
 		}
 		for _, p := range sum.Fills {
 			fa.fillPath(s, inputs, p, sum.fillExtent(p))
 		}
 	}
+}
+
+// readPath checks a callee's read of what p resolves to in our inputs (b.Sum() reads b.data's
+// memory), at offsets it does not say: it reads before any write only if nothing wrote a byte.
+func (fa *funcAnalysis) readPath(s *state, instr ssa.CallInstruction, inputs []ssa.Value, p Path, op string) {
+	r, _ := fa.resolve(s, inputs, p)
+	if r == nil || r.v == nil || fa.rootOf(r.v) != r || !fa.final {
+		return
+	}
+	if o := fa.uninitObj(r.v); o != nil {
+		fa.readObj(s, o, r.v, -1, instr, op, -1, -1)
+	}
+}
+
+// cMemWrites names the C functions that write bytes [0, n) of their first argument and nothing
+// else it points to, with the index of the argument that gives n.
+var cMemWrites = map[string]int{"_Cfunc_memset": 2, "_Cfunc_memcpy": 2, "_Cfunc_memmove": 2,
+	"_Cfunc_bzero": 1, "_Cfunc_explicit_bzero": 1}
+
+// cMemWrite applies a call of one of cMemWrites, directly or through the closure cgo writes
+// around it, and reports whether it was one: it wrote at most n bytes from where its first
+// argument points (n's constant, or the top of its range; at any offset when n has no known
+// top), and may fill what the others point to.
+func (fa *funcAnalysis) cMemWrite(s *state, instr ssa.CallInstruction, inputs []ssa.Value) bool {
+	c := instr.Common()
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && len(c.Args) == 0 {
+		return fa.cgoMemWrite(s, instr, mc)
+	}
+	fn := cgoCallee(c)
+	if fn == nil {
+		return false
+	}
+	i, ok := cMemWrites[fn.Name()]
+	if !ok || i >= len(inputs) || len(inputs) != len(fn.Params) {
+		return false
+	}
+	n := int64(-1)
+	if k, ok := ssaq.IntConst(inputs[i]); ok {
+		n = max(k, -1)
+	} else if ra := fa.rangesOf(); !ra.unstable {
+		if b, idx := fa.instrAt(instr); b != nil {
+			if r := ra.numAt(inputs[i], b, idx); r.HasHi() && r.Hi >= 0 {
+				n = r.Hi
+			}
+		}
+	}
+	fa.wrote(s, inputs[0], n, nil)
+	for _, in := range inputs[1:] {
+		fa.mayFill(s, in)
+	}
+	return true
+}
+
+// cgoMemWrite is cMemWrite for the closure cgo writes around a call whose arguments it checks,
+// which captures the variables the arguments read and evaluates them itself:
+//
+//	func() unsafe.Pointer { _cgo0 := p; var _cgo2 _Ctype_size_t = 16; _cgoCheckPointer(_cgo0, nil)
+//		return _Cfunc_memset(_cgo0, _cgo1, _cgo2) }()
+//
+// The destination is then the one value the caller stores in p's variable before the call, and
+// the extent the constant the closure passes.
+func (fa *funcAnalysis) cgoMemWrite(s *state, instr ssa.CallInstruction, mc *ssa.MakeClosure) bool {
+	inner, ok := mc.Fn.(*ssa.Function)
+	if !ok || inner.Parent() == nil {
+		return false
+	}
+	var call *ssa.CallCommon
+	for _, b := range inner.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(*ssa.Call); ok {
+				if cf := c.Call.StaticCallee(); cf != nil && strings.HasPrefix(cf.Name(), "_Cfunc_") {
+					call = c.Common()
+				}
+			}
+		}
+	}
+	if call == nil {
+		return false
+	}
+	i, ok := cMemWrites[call.StaticCallee().Name()]
+	if !ok || i >= len(call.Args) {
+		return false
+	}
+	dst := fa.capturedValue(instr, mc, call.Args[0])
+	if dst == nil {
+		return false
+	}
+	n := int64(-1)
+	if k, ok := ssaq.IntConst(call.Args[i]); ok {
+		n = max(k, -1)
+	}
+	fa.wrote(s, dst, n, nil)
+	for j, bv := range mc.Bindings {
+		if inner.FreeVars[j] != freeVarOf(call.Args[0]) {
+			fa.mayFill(s, bv)
+		}
+	}
+	return true
+}
+
+// capturedValue returns the value of the caller's that v, a load of a captured variable in the
+// closure mc, reads at the call instr: the one value stored in the variable, by a store that
+// precedes the call. It returns nil for anything else.
+func (fa *funcAnalysis) capturedValue(instr ssa.CallInstruction, mc *ssa.MakeClosure, v ssa.Value) ssa.Value {
+	fv := freeVarOf(v)
+	if fv == nil {
+		return nil
+	}
+	inner := mc.Fn.(*ssa.Function)
+	j := slices.Index(inner.FreeVars, fv)
+	if j < 0 || j >= len(mc.Bindings) {
+		return nil
+	}
+	cell, ok := mc.Bindings[j].(*ssa.Alloc)
+	if !ok || cell.Referrers() == nil {
+		return nil
+	}
+	var st *ssa.Store
+	for _, r := range *cell.Referrers() {
+		if x, ok := r.(*ssa.Store); ok && x.Addr == cell {
+			if st != nil {
+				return nil
+			}
+			st = x
+		}
+	}
+	if st == nil || !Before(st, instr) {
+		return nil
+	}
+	return st.Val
+}
+
+// freeVarOf returns the free variable v loads (*fv), or nil.
+func freeVarOf(v ssa.Value) *ssa.FreeVar {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		fv, _ := u.X.(*ssa.FreeVar)
+		return fv
+	}
+	return nil
+}
+
+// cgoCallee returns the C function c calls: a _Cfunc_ itself, or the one that the anonymous
+// function cgo writes around a call with pointer arguments calls with its own parameters, in
+// order:
+//
+//	func(_cgo0 unsafe.Pointer, _cgo1 _Ctype_int, _cgo2 _Ctype_size_t) unsafe.Pointer {
+//		_cgoCheckPointer(_cgo0, nil)
+//		return _Cfunc_memset(_cgo0, _cgo1, _cgo2)
+//	}(p, 0, 16)
+func cgoCallee(c *ssa.CallCommon) *ssa.Function {
+	var fn *ssa.Function
+	switch v := c.Value.(type) {
+	case *ssa.Function:
+		fn = v
+	case *ssa.MakeClosure:
+		fn, _ = v.Fn.(*ssa.Function)
+	}
+	if fn == nil {
+		return nil
+	}
+	if strings.HasPrefix(fn.Name(), "_Cfunc_") {
+		return fn
+	}
+	if fn.Parent() == nil {
+		return nil
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			cf := call.Call.StaticCallee()
+			if cf == nil || !strings.HasPrefix(cf.Name(), "_Cfunc_") || len(call.Call.Args) != len(fn.Params) {
+				continue
+			}
+			for j, a := range call.Call.Args {
+				if a != fn.Params[j] {
+					return nil
+				}
+			}
+			return cf
+		}
+	}
+	return nil
 }
 
 // fills reports whether the summary says the callee may write into what input i points to.
@@ -278,6 +518,17 @@ func fills(sum *Summary, i int) bool {
 		}
 	}
 	return false
+}
+
+// useExtent returns the bytes the callee reads through input i, from where it points, or nil
+// when it may read at any offset.
+func (s *Summary) useExtent(i int) [][2]int64 {
+	for _, u := range s.UsesAt {
+		if u.Input == i {
+			return u.Ranges
+		}
+	}
+	return nil
 }
 
 // fillExtent returns the bytes the fill p writes, from where its input points, or nil when it
@@ -353,6 +604,15 @@ func (fa *funcAnalysis) fillAt(s *state, arg ssa.Value, ext [][2]int64) bool {
 //	t2 = make closure f$1 [t0]    cgo's wrapper of C.free(p): f$1 loads p from the cell t0
 //	t3 = t2()
 func (fa *funcAnalysis) callee(c *ssa.CallCommon) (*Summary, []ssa.Value, string) {
+	sum, inputs, name := fa.calleeAll(c)
+	if sum != nil && sum.BorrowsOnly {
+		return nil, nil, ""
+	}
+	return sum, inputs, name
+}
+
+// calleeAll is callee, also for a summary that says only what the callee borrows.
+func (fa *funcAnalysis) calleeAll(c *ssa.CallCommon) (*Summary, []ssa.Value, string) {
 	if c.IsInvoke() {
 		fn, recv := fa.resolveInvoke(c)
 		if fn == nil {
@@ -486,7 +746,11 @@ func (fa *funcAnalysis) builtin(s *state, instr ssa.CallInstruction, b *ssa.Buil
 		}
 	case "clear":
 		fa.use(s, args[0], instr, "clear")
-		fa.wrote(s, args[0], -1, nil)
+		n := int64(-1)
+		if isSlice(args[0].Type()) {
+			n = fa.copyExtent(args[0]) // exactly its length: no more
+		}
+		fa.wrote(s, args[0], n, nil)
 	case "Slice":
 		fa.use(s, args[0], instr, "unsafe.Slice")
 	case "String":

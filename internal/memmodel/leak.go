@@ -641,6 +641,10 @@ type leakSearch struct {
 	// zeroSize is the value the allocation's size is, when one argument sizes it: where it is
 	// 0 there is nothing to lose (see isZeroSize).
 	zeroSize ssa.Value
+	// throughPhis follows the memory into the phis it reaches (p = p[8:] in a loop), which
+	// the search for what a function borrows may: a phi hands nothing on by itself. The search
+	// for a leak may not, whose paths a phi merges.
+	throughPhis bool
 }
 
 // allocSize returns the value the size of the allocation v is, when the allocator's summary
@@ -744,6 +748,12 @@ func (lk *leakSearch) use(v ssa.Value, r ssa.Instruction) {
 		}
 		lk.handed[r] = true
 	case *ssa.If, *ssa.DebugRef:
+	case *ssa.Phi:
+		if lk.throughPhis {
+			lk.derive(r)
+			return
+		}
+		lk.handed[r] = true
 	default:
 		lk.handed[r] = true // a return, a phi, an interface, a closure, a send, ...
 	}

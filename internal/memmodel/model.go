@@ -161,20 +161,36 @@ type builder struct {
 
 	recycles   map[*ssa.Function][]int // free lists' recyclers and the parameters they put back (freelist.go)
 	allocators map[*ssa.Function]bool  // and the functions that hand out what they recycle
+
+	srcFuncs []*ssa.Function
+	light    bool                            // the package's summaries say only what its functions borrow (run)
+	noescape map[*types.Func]bool            // bodyless functions marked //go:noescape (funcvars.go)
+	funcVars map[*ssa.Global][]*ssa.Function // what the package stores in its func variables, once asked
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := &Model{funcs: map[*ssa.Function]*funcAnalysis{}}
 	recycles, allocators := freeLists(ssainfo.SrcFuncs)
-	if !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) && !hasDirectives(pass.Files) && len(recycles) == 0 {
-		return m, nil // cheap exit: nothing here can touch manual memory or be a container
-	}
+	light := !isRelevant(pass) && !hasPushPattern(ssainfo.SrcFuncs) && !hasDirectives(pass.Files) && len(recycles) == 0
 	b := &builder{pass: pass, sizes: pass.TypesSizes, model: m, sums: map[*ssa.Function]*Summary{}, started: map[*ssa.Function]bool{},
 		lengths: map[*types.TypeName]*LengthOf{}, fnNames: map[*ssa.Function]string{},
-		worlds: map[*ssa.Function]*Summary{}, recycles: recycles, allocators: allocators}
+		worlds: map[*ssa.Function]*Summary{}, recycles: recycles, allocators: allocators,
+		srcFuncs: ssainfo.SrcFuncs, noescape: noescapeFuncs(pass.Files, pass.TypesInfo), light: light}
 	if b.sizes == nil {
 		b.sizes = types.SizesFor("gc", "amd64") // a driver that sets none (nogo may not)
+	}
+	if light {
+		// Cheap exit: nothing here can touch manual memory or be a container. Its exported
+		// functions may still be the helpers a leak search walks past (a checksum, a parser of
+		// the bytes), so what they keep of their inputs is exported.
+		for _, fn := range ssainfo.SrcFuncs {
+			if fn.Parent() == nil && fn.Object() != nil && fn.Object().Exported() && takesAddress(fn) {
+				b.analyze(fn)
+				b.export(fn)
+			}
+		}
+		return m, nil
 	}
 	for _, fn := range ssainfo.SrcFuncs {
 		b.analyze(fn)
@@ -189,6 +205,17 @@ func run(pass *analysis.Pass) (any, error) {
 	return m, nil
 }
 
+// takesAddress reports whether one of fn's parameters can carry an address the leak search
+// follows.
+func takesAddress(fn *ssa.Function) bool {
+	for _, p := range fn.Params {
+		if carriesAddress(p.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
 // isRelevant reports whether the package can touch memory the model reasons about: it imports
 // unsafe, cgo, syscall, x/sys/unix or sync, or a dependency exported a summary.
 func isRelevant(pass *analysis.Pass) bool {
@@ -198,7 +225,12 @@ func isRelevant(pass *analysis.Pass) bool {
 			return true
 		}
 	}
-	return len(pass.AllObjectFacts()) > 0
+	for _, f := range pass.AllObjectFacts() {
+		if s, ok := f.Fact.(*Summary); !ok || !s.BorrowsOnly {
+			return true
+		}
+	}
+	return false
 }
 
 // analyze runs the dataflow over fn, once; a panic becomes an error naming the function.
@@ -216,6 +248,12 @@ func (b *builder) analyze(fn *ssa.Function) {
 	}
 	defer b.contain(fn)
 	fa := newFuncAnalysis(b, fn)
+	if b.light {
+		if borrows := fa.borrowedInputs(); len(borrows) > 0 {
+			b.sums[fn] = &Summary{Borrows: borrows, BorrowsOnly: true}
+		}
+		return
+	}
 	b.model.funcs[fn] = fa
 	fa.solve()
 	fa.checkAccesses()

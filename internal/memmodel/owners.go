@@ -30,14 +30,21 @@ import (
 // that it only borrows, in increasing order.
 func (fa *funcAnalysis) borrowedInputs() []int {
 	if len(fa.fn.Blocks) == 0 {
-		return nil // no body (assembly, a linkname): it may keep anything
+		if obj, ok := fa.fn.Object().(*types.Func); !ok || !fa.b.noescape[obj] {
+			return nil // no body (assembly, a linkname): it may keep anything
+		}
 	}
 	var out []int
 	for i, p := range fa.fn.Params {
 		if !carriesAddress(p.Type()) {
 			continue
 		}
+		if len(fa.fn.Blocks) == 0 {
+			out = append(out, i) // //go:noescape: it keeps none of its arguments
+			continue
+		}
 		lk := newLeakSearch()
+		lk.throughPhis = true
 		lk.derive(p)
 		fa.unhandBorrowingCalls(lk)
 		if len(lk.handed) == 0 {
@@ -82,21 +89,46 @@ func (fa *funcAnalysis) unhandBorrowingCalls(lk *leakSearch) {
 		if lk.derived[call.Call.Value] {
 			continue // calls through the memory: a function pointer in it
 		}
-		sum, inputs, _ := fa.callee(call.Common())
-		if sum == nil || sum.Borrows == nil {
+		if g := funcVarLoad(call.Call.Value); g != nil {
+			if fa.funcVarBorrows(lk, call, g) {
+				delete(lk.handed, in)
+			}
 			continue
 		}
-		borrows := true
-		for i, a := range inputs {
-			if lk.derived[a] && !slices.Contains(sum.Borrows, i) {
-				borrows = false
-				break
-			}
-		}
-		if borrows {
+		sum, inputs, _ := fa.calleeAll(call.Common())
+		if borrowsAll(lk, sum, inputs) {
 			delete(lk.handed, in)
 		}
 	}
+}
+
+// borrowsAll reports whether the callee whose summary is sum borrows every input that the
+// leak search follows.
+func borrowsAll(lk *leakSearch, sum *Summary, inputs []ssa.Value) bool {
+	if sum == nil || sum.Borrows == nil {
+		return false
+	}
+	for i, a := range inputs {
+		if lk.derived[a] && !slices.Contains(sum.Borrows, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// funcVarBorrows reports whether a call through the package variable g borrows what the leak
+// search follows: every function the package stores in g does (funcvars.go).
+func (fa *funcAnalysis) funcVarBorrows(lk *leakSearch, call *ssa.Call, g *ssa.Global) bool {
+	targets := fa.b.funcVarTargets(g)
+	if len(targets) == 0 || call.Call.Signature().Variadic() {
+		return false
+	}
+	for _, fn := range targets {
+		if !borrowsAll(lk, fa.b.summaryOf(fn), call.Call.Args) {
+			return false
+		}
+	}
+	return true
 }
 
 // carriesAddress reports whether a value of type t can point into manual memory as the leak

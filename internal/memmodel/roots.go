@@ -431,26 +431,14 @@ func isStaleExtension(s *ssa.Slice) bool {
 // call that fills it) between emptying it and growing it back.
 // A deferred call, with deferOK, runs only at the return.
 func nothingBetween(a, b ssa.Instruction, deferOK bool) bool {
-	if a.Block() != b.Block() {
-		return false
-	}
-	between := false
-	for _, in := range a.Block().Instrs {
-		switch {
-		case in == a:
-			between = true
-		case in == b:
-			return between
-		case between:
-			switch in.(type) {
-			case *ssa.Call, *ssa.Store, *ssa.Go, *ssa.Send, *ssa.MapUpdate:
-				return false
-			case *ssa.Defer:
-				if !deferOK {
-					return false
-				}
-			}
+	found, same := ssaq.AnyBetween(a, b, func(in ssa.Instruction) bool {
+		switch in.(type) {
+		case *ssa.Call, *ssa.Store, *ssa.Go, *ssa.Send, *ssa.MapUpdate:
+			return true
+		case *ssa.Defer:
+			return !deferOK
 		}
-	}
-	return false
+		return false
+	})
+	return same && !found
 }

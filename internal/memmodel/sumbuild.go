@@ -20,6 +20,8 @@ type summaryBuilder struct {
 	fills    map[string]Path
 	fillAt   map[string]*domain.RangeSet // the bytes of each fill, Any where an offset is unknown
 	uses     map[int]bool
+	readAt   map[int]*domain.RangeSet // the bytes each input is read at, from where it points; Any if unknown
+	readVia  map[string]Path          // memory reached through an input's fields that it reads
 	usesVia  map[string]Path
 	results  []resultAcc
 	closure  []PathKill
@@ -81,6 +83,34 @@ func (sb *summaryBuilder) fillRange(fa *funcAnalysis, r *root, lo, hi int64) {
 		sb.fillAt[k] = domain.Any
 	default:
 		sb.fillAt[k] = w.Add(lo, hi)
+	}
+}
+
+// readRange records that the function reads bytes [lo, hi) of what r points to (lo < 0: at an
+// offset or of a length it does not know), when r is one of its inputs itself.
+func (sb *summaryBuilder) readRange(fa *funcAnalysis, r *root, lo, hi int64) {
+	if !fa.final {
+		return
+	}
+	p, ok := fa.pathOf(r)
+	if !ok {
+		return
+	}
+	if len(p.Fields) > 0 {
+		if sb.readVia == nil {
+			sb.readVia = map[string]Path{}
+		}
+		sb.readVia[p.key()] = p
+		return
+	}
+	if sb.readAt == nil {
+		sb.readAt = map[int]*domain.RangeSet{}
+	}
+	switch w, seen := sb.readAt[p.Input]; {
+	case lo < 0 || hi <= lo || seen && w.IsAny():
+		sb.readAt[p.Input] = domain.Any
+	default:
+		sb.readAt[p.Input] = w.Add(lo, hi)
 	}
 }
 
@@ -301,10 +331,19 @@ func (sb *summaryBuilder) build() *Summary {
 	slices.SortFunc(s.FillsAt, func(a, b FillRange) int { return cmp.Compare(a.Input, b.Input) })
 	for u := range sb.uses {
 		s.Uses = append(s.Uses, u)
+		w, known := sb.readAt[u] // a use recorded without a read is a store, or a view made
+		if rs, ok := w.Ranges(); known && ok && len(rs) > 0 && len(rs) <= maxFillRanges {
+			s.UsesAt = append(s.UsesAt, FillRange{Input: u, Ranges: rs})
+		}
 	}
-	for _, p := range sb.usesVia {
+	slices.SortFunc(s.UsesAt, func(a, b FillRange) int { return cmp.Compare(a.Input, b.Input) })
+	for k, p := range sb.usesVia {
 		s.UsesVia = append(s.UsesVia, p)
+		if _, ok := sb.readVia[k]; ok {
+			s.ReadsVia = append(s.ReadsVia, p)
+		}
 	}
+	slices.SortFunc(s.ReadsVia, cmpPath)
 	for _, st := range sb.stores {
 		s.Stores = append(s.Stores, st)
 	}

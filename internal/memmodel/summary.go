@@ -117,6 +117,12 @@ type Summary struct {
 	Invokes      []Invoke    // methods it calls on interface inputs (indirect.go)
 	Borrows      []int       // inputs it only borrows: keeps, frees and returns none of them (owners.go)
 	FillsAt      []FillRange // of Fills: the inputs it writes only at these bytes
+	UsesAt       []FillRange // of Uses: the inputs it reads only at these bytes (it may also store into them)
+	// BorrowsOnly marks a summary that says nothing but Borrows: a package that cannot touch
+	// manual memory is not analyzed (run's cheap exit), only searched for what it keeps. For
+	// everything else its functions stay unknown.
+	BorrowsOnly bool
+	ReadsVia    []Path // of UsesVia: the memory it reads, not only stores into or makes views of
 }
 
 // A FillRange is a fill of known extent: the function may write, through input Input itself,
@@ -184,10 +190,18 @@ func (s *Summary) String() string {
 		parts = append(parts, fmt.Sprintf("fills(%s%s)", f, ext))
 	}
 	for _, u := range s.Uses {
-		parts = append(parts, fmt.Sprintf("uses(p%d)", u))
+		ext := ""
+		if rs := s.useExtent(u); rs != nil {
+			ext = fmt.Sprintf("%v", domain.RangesOf(rs))
+		}
+		parts = append(parts, fmt.Sprintf("uses(p%d%s)", u, ext))
 	}
 	for _, p := range s.UsesVia {
-		parts = append(parts, fmt.Sprintf("uses(%s)", p))
+		if slices.ContainsFunc(s.ReadsVia, func(q Path) bool { return cmpPath(p, q) == 0 }) {
+			parts = append(parts, fmt.Sprintf("reads(%s)", p))
+		} else {
+			parts = append(parts, fmt.Sprintf("uses(%s)", p))
+		}
 	}
 	for i, r := range s.Results {
 		switch {

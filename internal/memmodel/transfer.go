@@ -45,9 +45,11 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 	case *ssa.Lookup:
 		if isTracked(in.X.Type()) {
 			fa.use(s, in.X, in, "index")
+			fa.sum.readRange(fa, fa.rootOf(in.X), -1, -1)
 		}
 	case *ssa.Range:
 		fa.use(s, in.X, in, "range")
+		fa.sum.readRange(fa, fa.rootOf(in.X), -1, -1)
 	case *ssa.Convert:
 		if isCopyConversion(in) {
 			fa.use(s, in.X, in, "conversion")

@@ -266,6 +266,11 @@ func (fa *funcAnalysis) mayEscape(s *state, st *ssa.Store) {
 	if sk, ok := fa.slotOf(st.Addr); ok && (sk.obj.Kind == KindLocal || isPooled(sk.obj)) {
 		return // a variable, or a pooled object this function holds: nobody else reads it
 	}
+	if ia, ok := st.Addr.(*ssa.IndexAddr); ok {
+		if a, ok := ia.X.(*ssa.Alloc); ok && a.Comment == "varargs" {
+			return // a variadic call's operand: the call applies to it (varArgs)
+		}
+	}
 	fa.mayFill(s, st.Val)
 }
 
@@ -275,27 +280,56 @@ func (fa *funcAnalysis) read(s *state, addr ssa.Value, size int64, instr ssa.Ins
 	if !fa.final {
 		return
 	}
-	o := fa.uninitObj(addr)
-	if o == nil {
-		return
-	}
 	lo, hi := fa.constOffset(addr), int64(-1)
 	if lo >= 0 && size >= 0 {
 		hi = lo + size
 	} else {
 		lo = -1
 	}
+	fa.sum.readRange(fa, fa.rootOf(addr), lo, hi)
+	if o := fa.uninitObj(addr); o != nil {
+		fa.readObj(s, o, addr, size, instr, op, lo, hi)
+	}
+}
+
+// readExtent checks a callee's reads through addr: the byte ranges ext, from where addr points.
+func (fa *funcAnalysis) readExtent(s *state, addr ssa.Value, ext [][2]int64, instr ssa.Instruction, op string) {
+	base := fa.constOffset(addr)
+	if !fa.final || base < 0 || len(ext) == 0 {
+		fa.read(s, addr, -1, instr, op)
+		return
+	}
+	for _, e := range ext {
+		fa.sum.readRange(fa, fa.rootOf(addr), base+e[0], base+e[1])
+	}
+	o := fa.uninitObj(addr)
+	if o == nil {
+		return
+	}
+	for _, e := range ext {
+		// The bytes [0, e[1]) from addr hold the range: what decides a read of them (a write
+		// site disjoint from them all) decides the range's.
+		if fa.readObj(s, o, addr, e[1], instr, op, base+e[0], base+e[1]) {
+			return
+		}
+	}
+}
+
+// readObj checks a read of bytes [lo, hi) of o (lo < 0: unknown) through addr, of size bytes
+// from where addr points, and reports whether it found a read before any write.
+func (fa *funcAnalysis) readObj(s *state, o *Object, addr ssa.Value, size int64, instr ssa.Instruction, op string, lo, hi int64) bool {
 	first := false
 	if fa.mayOverlap(s.written.Get(o), o, addr, size, instr, lo, hi) {
 		if !fa.firstIterationRead(s, o, addr, size, lo, hi, instr) {
-			return
+			return false
 		}
 		first = true
 	}
 	if r := fa.rootOf(addr); r != nil && s.dead.Get(r) != nil {
-		return // reading freed memory is the escape pass's finding, not this one
+		return false // reading freed memory is the escape pass's finding, not this one
 	}
 	fa.event(Event{Kind: EvUninitRead, Pos: readPos(instr), Op: op, Obj: o, Loop: first})
+	return true
 }
 
 // readPos returns where a read is reported: its own position, or, for the loads SSA gives none

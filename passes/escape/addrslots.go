@@ -58,6 +58,10 @@ func buildAddrSlots(m *memmodel.Model, funcs []*ssa.Function) addrSlots {
 					if isInteger(in.Val.Type()) {
 						if s, name, ok := slotOf(in.Addr); ok {
 							t.store(m, s, name, in.Val, in.Pos())
+						} else if s, name, ok := localFieldSlot(in.Addr); ok {
+							// A struct value built here is an instance of the type too: it may
+							// be copied into a map, a channel or a field, and read back there.
+							t.store(m, s, name, in.Val, in.Pos())
 						}
 					}
 				case *ssa.MapUpdate:
@@ -125,6 +129,12 @@ func (t addrSlots) load(v ssa.Value) *memmodel.Address {
 		return t.holds(s)
 	case *ssa.UnOp:
 		addr = x.X
+	case *ssa.Field:
+		st, ok := x.X.Type().Underlying().(*types.Struct)
+		if !ok || memmodel.HeaderName(types.NewPointer(x.X.Type())) != "" {
+			return nil
+		}
+		return t.holds(memSlot{field: st.Field(x.Field)}) // req.addr of req, ok := m[k]
 	case *ssa.Call:
 		a, ok := atomicLoad(x.Common())
 		if !ok {
@@ -136,7 +146,11 @@ func (t addrSlots) load(v ssa.Value) *memmodel.Address {
 	}
 	s, _, ok := slotOf(addr)
 	if !ok {
-		return nil
+		// A field of a struct value copied in whole from elsewhere (req, ok := m[k]), which
+		// the model did not follow to a store of its own.
+		if s, _, ok = localFieldSlot(addr); !ok {
+			return nil
+		}
 	}
 	return t.holds(s)
 }
@@ -174,6 +188,28 @@ func slotOf(addr ssa.Value) (memSlot, string, bool) {
 		return memSlot{field: f}, name, true
 	}
 	return memSlot{}, "", false
+}
+
+// localFieldSlot returns the slot of a field of a struct value the function declares (a
+// composite literal), which slotOf leaves to the model while the value stays local.
+func localFieldSlot(addr ssa.Value) (memSlot, string, bool) {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return memSlot{}, "", false
+	}
+	if alloc, ok := fa.X.(*ssa.Alloc); !ok || alloc.Heap {
+		return memSlot{}, "", false
+	}
+	st, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok || memmodel.HeaderName(fa.X.Type()) != "" {
+		return memSlot{}, "", false
+	}
+	f := st.Field(fa.Field)
+	name := f.Name()
+	if n, ok := types.Unalias(fa.X.Type().Underlying().(*types.Pointer).Elem()).(*types.Named); ok {
+		name = n.Obj().Name() + "." + name
+	}
+	return memSlot{field: f}, name, true
 }
 
 // mapSlot returns the slot of the entries of the map m is, when m is loaded from a shared slot

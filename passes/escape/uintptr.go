@@ -44,6 +44,7 @@ func checkUintptrs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]
 			case *ssa.Call:
 				checkKeepAlive(rep, m, in)
 				checkUintptrArgs(rep, m, u.sinks, in)
+				checkSyscallArgs(rep, m, calls, in)
 			}
 		}
 	}

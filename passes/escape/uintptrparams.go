@@ -10,6 +10,7 @@ import (
 
 	"github.com/uninitlint/uninitlint/internal/checks"
 	"github.com/uninitlint/uninitlint/internal/memmodel"
+	"github.com/uninitlint/uninitlint/internal/memmodel/ssaq"
 )
 
 // Addresses passed to a function as uintptrs.
@@ -193,4 +194,67 @@ func checkUintptrArgs(rep *checks.Reporter, m *memmodel.Model, sinks uintptrSink
 			analysis.RelatedInformation{Pos: s.pos, Message: "used as a pointer here"})
 		return
 	}
+}
+
+// checkSyscallArgs reports a system call (one the compiler keeps uintptr-converted pointer
+// arguments alive for) passed the address of Go memory as an integer converted before the call
+// expression, with a call between the two: rule 4 keeps the object alive, and in place, only
+// for a conversion written in the call's own arguments. The call between is where the stack
+// may grow, and move the object, or the collector run.
+//
+//	t1 = convert uintptr <- unsafe.Pointer (t0)     ptr := uintptr(unsafe.Pointer(&one))
+//	t2 = fmt.Printf(...)                              fmt.Printf(...)
+//	t3 = unix.Syscall(1:uintptr, t4, t1, 8:uintptr)   unix.Syscall(unix.SYS_WRITE, fd, ptr, 8)
+func checkSyscallArgs(rep *checks.Reporter, m *memmodel.Model, calls map[token.Pos]*ast.CallExpr, call *ssa.Call) {
+	name := keepAliveCall(call.Common())
+	expr := calls[call.Pos()]
+	if name == "" || expr == nil {
+		return
+	}
+	for _, arg := range call.Call.Args {
+		if !isInteger(arg.Type()) {
+			continue
+		}
+		a := memmodel.AddressIn(arg)
+		if a == nil || !a.Pos.IsValid() || !isGoPointer(m, a.Ptr) || expr.Pos() <= a.Pos && a.Pos < expr.End() {
+			continue
+		}
+		base := allocBase(a.Ptr)
+		if base == nil || keptAsPointer(a.Ptr) && usedAfter(base, call) {
+			continue
+		}
+		conv := conversionAt(a.Ptr, a.Pos)
+		if conv == nil || !callBetween(conv, call) {
+			continue
+		}
+		rep.Report("uintptr-held", call.Pos(), "address of Go memory converted to a uintptr on "+rep.Line(call.Pos(), a.Pos)+
+			" is passed to "+name+" after other calls ran: only a conversion written in the system call's own "+
+			"arguments keeps the object alive and in place (unsafe.Pointer rule 4); convert it in the call",
+			analysis.RelatedInformation{Pos: a.Pos, Message: "address taken here"})
+		return
+	}
+}
+
+// conversionAt returns the conversion of p to an integer at pos, or nil.
+func conversionAt(p ssa.Value, pos token.Pos) ssa.Instruction {
+	for _, r := range *p.Referrers() {
+		if c, ok := r.(*ssa.Convert); ok && c.Pos() == pos && isInteger(c.Type()) {
+			return c
+		}
+	}
+	return nil
+}
+
+// callBetween reports whether a call other than a builtin's may run after a and before b: one
+// between them in their block, or any path through other blocks.
+func callBetween(a, b ssa.Instruction) bool {
+	found, same := ssaq.AnyBetween(a, b, func(in ssa.Instruction) bool {
+		c, ok := in.(ssa.CallInstruction)
+		if !ok {
+			return false
+		}
+		_, builtin := c.Common().Value.(*ssa.Builtin)
+		return !builtin
+	})
+	return !same || found
 }

@@ -54,20 +54,20 @@ type Buf struct { // want Buf:`len\(data\)=n`
 	cap  int
 }
 
-func (b *Buf) Free() { // want Free:`frees\(p0.data\) uses\(p0\)`
+func (b *Buf) Free() { // want Free:`frees\(p0.data\) uses\(p0\{\[0,8\)\}\)`
 	if b.data != nil {
 		C.free(b.data)
 	}
 }
 
-func (b *Buf) Reset() { // want Reset:`frees\(p0.data\) writes\(p0.data\) fills\(p0\{\[0,8\)\}\) uses\(p0\)`
+func (b *Buf) Reset() { // want Reset:`frees\(p0.data\) writes\(p0.data\) fills\(p0\{\[0,8\)\}\) uses\(p0\{\[0,8\)\}\)`
 	if b.data != nil {
 		C.free(b.data)
 		b.data = nil
 	}
 }
 
-func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.data\) writes\(p0.n\) writes\(p0.cap\) fills\(p0\{\[0,8\) \[8,16\) \[16,24\)\}\) uses\(p0\)`
+func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.data\) writes\(p0.n\) writes\(p0.cap\) fills\(p0\{\[0,8\) \[8,16\) \[16,24\)\}\) uses\(p0\{\[0,8\) \[8,16\) \[16,24\)\}\)`
 	if b.n == b.cap {
 		b.cap = max(2*b.cap, 8)
 		b.data = C.realloc(b.data, C.size_t(b.cap))
@@ -76,7 +76,7 @@ func (b *Buf) Push(x byte) { // want Push:`may reallocs\(p0.data\) writes\(p0.da
 	b.n++
 }
 
-func (b *Buf) Bytes() []byte { // want Bytes:`uses\(p0\) uses\(p0.data\) r0=view\(p0.data\)`
+func (b *Buf) Bytes() []byte { // want Bytes:`uses\(p0\{\[0,8\) \[8,16\)\}\) uses\(p0.data\) r0=view\(p0.data\)`
 	return unsafe.Slice((*byte)(b.data), b.n)
 }
 

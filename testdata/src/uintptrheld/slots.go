@@ -125,3 +125,44 @@ func (im *image) load(h *header) unsafe.Pointer {
 	im.base = uintptr(unsafe.Pointer(h))
 	return unsafe.Pointer(im.base + h.off)
 }
+
+// A struct value whose integer field holds an address, kept in a map and read back whole.
+type pendingReq struct {
+	addr uintptr
+	size int
+}
+
+type pendingReads struct {
+	next    uint64
+	pending map[uint64]pendingReq
+}
+
+func (r *pendingReads) submit(size int) uint64 {
+	buf := make([]byte, size)
+	r.next++
+	r.pending[r.next] = pendingReq{addr: uintptr(unsafe.Pointer(&buf[0])), size: size}
+	return r.next
+}
+
+func (r *pendingReads) complete(token uint64) []byte {
+	req, ok := r.pending[token]
+	if !ok {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(req.addr)), req.size) // want `address of Go memory read back from the integer pendingReq.addr, stored there on line 143, is converted to a pointer`
+}
+
+// A struct value whose integer field holds a C address is fine: C memory stays put.
+type cReq struct {
+	addr uintptr
+	size int
+}
+
+func submitC(m map[int]cReq, size int) {
+	m[0] = cReq{addr: uintptr(C.malloc(C.size_t(size))), size: size}
+}
+
+func completeC(m map[int]cReq) []byte {
+	req := m[0]
+	return unsafe.Slice((*byte)(unsafe.Pointer(req.addr)), req.size)
+}

@@ -48,3 +48,15 @@ func PairKey() int64 {
 	p := upstream.NewPair(1)
 	return p.Key
 }
+
+// PairValOf has upstream read the field NewPair leaves unwritten: the fact says which bytes.
+func PairValOf() int64 {
+	p := upstream.NewPair(1)
+	return upstream.ValOf(p) // want `call to upstream.ValOf reads memory allocated by upstream.NewPair before any write`
+}
+
+// PairKeyOf is fine: KeyOf reads the field NewPair writes.
+func PairKeyOf() int64 {
+	p := upstream.NewPair(1)
+	return upstream.KeyOf(p)
+}

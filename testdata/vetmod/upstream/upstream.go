@@ -79,3 +79,9 @@ func NewPair(k int64) *Pair {
 	p.Key = k
 	return p
 }
+
+// ValOf reads p's Val, and nothing else of p.
+func ValOf(p *Pair) int64 { return p.Val }
+
+// KeyOf reads p's Key.
+func KeyOf(p *Pair) int64 { return p.Key }
