@@ -54,7 +54,8 @@
 // # Performance
 //
 // Heapless costs what a hand-written array and length cost: its methods
-// inline and compile to the same instructions. The price is the capacity: a
+// inline and compile to the same instructions, less the bounds checks of Push
+// and Pop, which compare the length unsigned. The price is the capacity: a
 // zero Heapless is ready to use and needs no run-time check only because the
 // compiler proves that A is an array of T, which Go can express for a fixed
 // list of lengths only (see [Array]). Raw's Get and Set inline, at the cost

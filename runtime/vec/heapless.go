@@ -83,7 +83,10 @@ func (h *Heapless[T, A]) Cap() int { return len(h.buf) }
 // false and leaves h unchanged.
 func (h *Heapless[T, A]) Push(v T) bool {
 	n := h.n
-	if n == len(h.buf) {
+	// n == len(buf), written unsigned: 0 <= n <= len(buf), so the two agree,
+	// and this one proves n < len(buf) to the compiler, which drops the
+	// bounds check of buf[n] (one compare and branch per push).
+	if uint(n) >= uint(len(h.buf)) {
 		return false
 	}
 	if debug {
@@ -98,11 +101,13 @@ func (h *Heapless[T, A]) Push(v T) bool {
 // one. The vacated slot is cleared.
 func (h *Heapless[T, A]) Pop() (T, bool) {
 	var zero T
-	n := h.n
-	if n == 0 {
+	// n == 0 wraps n-1 to the largest uint: 0 <= n <= len(buf), so this is
+	// n == 0, and it proves n-1 < len(buf), which drops the bounds checks of
+	// buf[n-1], as in Push.
+	n := h.n - 1
+	if uint(n) >= uint(len(h.buf)) {
 		return zero, false
 	}
-	n--
 	h.n = n
 	// The old length was n+1: slot n was initialized.
 	v := h.buf[n]
