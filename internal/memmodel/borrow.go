@@ -1,6 +1,8 @@
 package memmodel
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -38,11 +40,65 @@ func (fa *funcAnalysis) unhandBorrows(allocs []leakAlloc) {
 			continue
 		}
 		for _, b := range borrows {
-			if !rel[b] && reachesAny(b, rel) {
+			if !rel[b] && reachesAny(b, rel) && !onlyFailureCleanup(b, rel) {
 				delete(al.lk.handed, b)
 			}
 		}
 	}
+}
+
+// onlyFailureCleanup reports whether every release reachable from the C call b is a failure's
+// cleanup: it leads, without a branch, to a return of a non-nil error. The function then frees
+// the memory only when it fails, which is an API that takes ownership on success (a handler
+// registered with C, freed when registering it fails), not a borrow:
+//
+//	h := newHandler()
+//	if hr := C.add_handler(src, h); hr != 0 {
+//		C.free(unsafe.Pointer(h))
+//		return fmt.Errorf("add_handler: %#x", hr)
+//	}
+//	return nil                                 // C owns h now
+func onlyFailureCleanup(b ssa.Instruction, rel map[ssa.Instruction]bool) bool {
+	seen := false
+	for r := range rel {
+		if r == b || !reachesAny(b, map[ssa.Instruction]bool{r: true}) {
+			continue
+		}
+		if !returnsError(r) {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// returnsError reports whether instr's block leads, through blocks with one successor, to a
+// return whose last result is an error that is not nil.
+func returnsError(instr ssa.Instruction) bool {
+	blk := instr.Block()
+	for range 8 {
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if ok {
+			if len(ret.Results) == 0 {
+				return false
+			}
+			last := ret.Results[len(ret.Results)-1]
+			if !isErrorType(last.Type()) {
+				return false
+			}
+			c, isConst := last.(*ssa.Const)
+			return !isConst || !c.IsNil()
+		}
+		if len(blk.Succs) != 1 {
+			return false
+		}
+		blk = blk.Succs[0]
+	}
+	return false
+}
+
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // cFuncOf names the C function a call runs, directly or through the closure cgo wraps around a
