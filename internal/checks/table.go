@@ -162,8 +162,10 @@ integer field, a package variable, a map entry or an atomic.Uintptr that every s
 package fills with the address of Go memory nothing else keeps as a pointer. A Go address
 passed as a uintptr to a function of the package that converts it back, or passes it on to
 syscall.Syscall, is reported at the call: only a direct call to a system call (or to a function
-marked //go:uintptrescapes) keeps the object alive and in place. Addresses of C or mmap'd
-memory, which never moves, and uintptr arguments of system calls are not reported.`,
+marked //go:uintptrescapes) keeps the object alive and in place, and only for a conversion
+written in that call's own arguments: a Go address converted before the call, with another
+call between that may grow the stack, is reported at the system call (rule 4). Addresses of C
+or mmap'd memory, which never moves, are not reported.`,
 		Bad: `u := uintptr(unsafe.Pointer(&x))
 runtime.GC()
 p := (*int)(unsafe.Pointer(u)) // x may have moved or been freed`,
@@ -195,9 +197,13 @@ for good. The classic shape is an early return on an error path that skips the f
 follows the memory through reads, writes, pointer arithmetic, len and cap, and local variables;
 anything else (a call that may take ownership, a store anywhere, a closure that captures it, a
 return of it) hands it on, and from there the check is silent. A Go function whose summary says
-it only borrows the argument (it keeps, frees and returns none of it) does not take it. A C
-function the memory is passed to borrows it when the function frees the memory itself on some
-path after that call: an error return between the C call and the free loses it. A Go function
+it only borrows the argument (it keeps, frees and returns none of it) does not take it; that is
+known of functions in packages that cannot touch manual memory too (a checksum, a parser), of
+assembly functions marked //go:noescape, and of calls through a package's func variable when
+every function stored there borrows. A C function the memory is passed to borrows it when the
+function frees the memory itself on some path after that call: an error return between the C
+call and the free loses it. When the only frees after the C call are a failure's cleanup (a
+free that leads to a return of a non-nil error), the C function takes ownership on success. A Go function
 that allocates such memory and hands it to its caller alone (cstr(s) returning C.CString(s)) is
 an allocator too. The edge where the pointer is nil, where the allocating call's error is
 non-nil, or where the size is 0 (mmap of 0 bytes fails; an empty calloc holds nothing) loses
@@ -225,9 +231,13 @@ defer C.free(unsafe.Pointer(cs))`,
 there before: garbage, or another request's data. A read of bytes that no path to the read has
 written is reported. A write at an index is bounded by what the program states of the index:
 a fill loop that stops at n-1 leaves slot n-1 unwritten, and one that starts at 1 leaves slot 0.
-A write the model cannot bound, a copy into the memory, or a call that receives a pointer into
-it (it may fill it: memset, a decoder) silences the reads it may reach; so does a write on one
-branch only.`,
+A call reads what its callee's summary says it reads: a helper that reads bytes [8, 16) of its
+argument, passed memory whose bytes there nothing wrote, is reported at the call, and so is a
+method that reads the memory a field of its receiver views; fmt's and log's formatting functions
+read their slice and string operands. C's memset, memcpy, memmove and bzero write the bytes their
+size argument says, and clear(s) writes len(s) elements. A write the model cannot bound, a copy
+into the memory, or any other call that receives a pointer into it (it may fill it: a decoder)
+silences the reads it may reach; so does a write on one branch only.`,
 		Bad: `h := (*header)(C.malloc(C.size_t(unsafe.Sizeof(header{}))))
 h.magic = 0xfeed
 return h.len // never written`,
