@@ -47,6 +47,19 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 			fa.use(s, in.X, in, "index")
 			fa.sum.readRange(fa, fa.rootOf(in.X), -1, -1)
 		}
+		if isString(in.Index.Type()) {
+			fa.readString(s, in.Index, in, "map lookup") // hashing the key reads it
+		}
+	case *ssa.BinOp:
+		if isString(in.X.Type()) {
+			// Comparing or concatenating strings reads their bytes (len does not).
+			op := "comparison"
+			if in.Op == token.ADD {
+				op = "concatenation"
+			}
+			fa.readString(s, in.X, in, op)
+			fa.readString(s, in.Y, in, op)
+		}
 	case *ssa.Range:
 		fa.use(s, in.X, in, "range")
 		fa.sum.readRange(fa, fa.rootOf(in.X), -1, -1)
@@ -69,6 +82,20 @@ func (fa *funcAnalysis) transfer(s *state, instr ssa.Instruction) {
 	case *ssa.Phi:
 		// handled on entry to the block
 	}
+}
+
+// readString checks an operation that reads the bytes of the string v.
+func (fa *funcAnalysis) readString(s *state, v ssa.Value, instr ssa.Instruction, op string) {
+	if _, isConst := v.(*ssa.Const); isConst {
+		return
+	}
+	fa.use(s, v, instr, op)
+	fa.read(s, v, -1, instr, op)
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // isCopyConversion reports whether c copies memory: string(b), []byte(s), []rune(s).

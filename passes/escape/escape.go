@@ -197,6 +197,8 @@ func op(s string) string {
 		return "conversion of"
 	case "copy", "append", "clear", "unsafe.Slice", "unsafe.String":
 		return s + " of"
+	case "comparison", "concatenation", "map lookup":
+		return s + " reads"
 	}
 	if strings.HasPrefix(s, "call") || strings.HasPrefix(s, "deferred call") {
 		return s + " reads"

@@ -23,3 +23,10 @@ func printWritten() {
 	clear(b)
 	fmt.Printf("%x\n", b)
 }
+
+// compareUnwritten compares bytes nothing wrote.
+func compareUnwritten() bool {
+	p := C.malloc(4)
+	defer C.free(p)
+	return unsafe.String((*byte)(p), 4) == "abcd" // want `comparison reads C.malloc'd memory before any write`
+}
