@@ -205,17 +205,25 @@ func (fa *funcAnalysis) cgoWrapped(c *ssa.CallCommon) string {
 	if !ok {
 		return ""
 	}
-	name := ""
-	for _, b := range mc.Fn.(*ssa.Function).Blocks {
+	if call := cfuncCall(mc.Fn.(*ssa.Function)); call != nil {
+		return fa.b.displayName(call.StaticCallee())
+	}
+	return ""
+}
+
+// cfuncCall returns the last call of a C function (a _Cfunc_) in fn's body, or nil.
+func cfuncCall(fn *ssa.Function) *ssa.CallCommon {
+	var out *ssa.CallCommon
+	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(*ssa.Call); ok {
-				if fn := call.Call.StaticCallee(); fn != nil && strings.HasPrefix(fn.Name(), "_Cfunc_") {
-					name = fa.b.displayName(fn)
+				if cf := call.Call.StaticCallee(); cf != nil && strings.HasPrefix(cf.Name(), "_Cfunc_") {
+					out = call.Common()
 				}
 			}
 		}
 	}
-	return name
+	return out
 }
 
 func callVia(via string, pk PathKill) string {
@@ -389,16 +397,7 @@ func (fa *funcAnalysis) cgoMemWrite(s *state, instr ssa.CallInstruction, mc *ssa
 	if !ok || inner.Parent() == nil {
 		return false
 	}
-	var call *ssa.CallCommon
-	for _, b := range inner.Blocks {
-		for _, in := range b.Instrs {
-			if c, ok := in.(*ssa.Call); ok {
-				if cf := c.Call.StaticCallee(); cf != nil && strings.HasPrefix(cf.Name(), "_Cfunc_") {
-					call = c.Common()
-				}
-			}
-		}
-	}
+	call := cfuncCall(inner)
 	if call == nil {
 		return false
 	}
@@ -489,25 +488,16 @@ func cgoCallee(c *ssa.CallCommon) *ssa.Function {
 	if fn.Parent() == nil {
 		return nil
 	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			cf := call.Call.StaticCallee()
-			if cf == nil || !strings.HasPrefix(cf.Name(), "_Cfunc_") || len(call.Call.Args) != len(fn.Params) {
-				continue
-			}
-			for j, a := range call.Call.Args {
-				if a != fn.Params[j] {
-					return nil
-				}
-			}
-			return cf
+	call := cfuncCall(fn)
+	if call == nil || len(call.Args) != len(fn.Params) {
+		return nil
+	}
+	for j, a := range call.Args {
+		if a != fn.Params[j] {
+			return nil
 		}
 	}
-	return nil
+	return call.StaticCallee()
 }
 
 // fills reports whether the summary says the callee may write into what input i points to.
