@@ -78,11 +78,16 @@ func (sb *summaryBuilder) fillRange(fa *funcAnalysis, r *root, lo, hi int64) {
 	}
 	k := p.key()
 	sb.fills[k] = p
-	switch w, seen := sb.fillAt[k]; {
+	addRange(sb.fillAt, k, lo, hi)
+}
+
+// addRange adds bytes [lo, hi) to m[k]; an unknown offset (lo < 0) makes it Any.
+func addRange[K comparable](m map[K]*domain.RangeSet, k K, lo, hi int64) {
+	switch w, seen := m[k]; {
 	case lo < 0 || seen && w.IsAny():
-		sb.fillAt[k] = domain.Any
+		m[k] = domain.Any
 	default:
-		sb.fillAt[k] = w.Add(lo, hi)
+		m[k] = w.Add(lo, hi)
 	}
 }
 
@@ -106,12 +111,10 @@ func (sb *summaryBuilder) readRange(fa *funcAnalysis, r *root, lo, hi int64) {
 	if sb.readAt == nil {
 		sb.readAt = map[int]*domain.RangeSet{}
 	}
-	switch w, seen := sb.readAt[p.Input]; {
-	case lo < 0 || hi <= lo || seen && w.IsAny():
-		sb.readAt[p.Input] = domain.Any
-	default:
-		sb.readAt[p.Input] = w.Add(lo, hi)
+	if hi <= lo {
+		lo = -1 // a read of unknown length
 	}
+	addRange(sb.readAt, p.Input, lo, hi)
 }
 
 func (sb *summaryBuilder) use(fa *funcAnalysis, r *root) {
